@@ -1,0 +1,143 @@
+import CRCArchive
+import Crypto
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one owner of a libarchive read handle. It reads the archive from a file descriptor
+/// through its own callback, so the raw (compressed) bytes are counted and hashed as
+/// libarchive consumes them: the archive's SHA-256 and size come from the same single pass
+/// that restores it. Confined to one thread (libarchive handles are not thread-safe).
+public final class ArchiveReader {
+    private let handle: OpaquePointer
+    private let fd: Int32
+    private let buffer: UnsafeMutableRawPointer
+    private let bufferSize = 1 << 20
+    private var rawDigest: MultiDigest
+    private var gzipCheck: GzipTrailerCheck?
+    private var sniffed = false
+    /// Bytes of the archive file read so far.
+    public private(set) var rawBytesRead: UInt64 = 0
+    /// A read(2) error on the descriptor, reported instead of libarchive's generic message.
+    public private(set) var readErrno: Int32?
+    /// The name of the entry whose header was read last, for messages.
+    public private(set) var currentEntry: String?
+
+    /// Opens the archive on `fd` (which the reader does not close). `rawAlgorithms` are the
+    /// digests of the whole archive file to compute (SHA-256 always; SHA-512 for a sidecar).
+    public init(fd: Int32, rawAlgorithms: Set<DigestAlgorithm> = []) throws(ArchiveError) {
+        self.fd = fd
+        rawDigest = MultiDigest(rawAlgorithms.union([.sha256]))
+        guard let handle = archive_read_new() else {
+            fatalError("archive_read_new returned NULL (out of memory)")
+        }
+        self.handle = handle
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: 16)
+        archive_read_support_filter_all(handle)
+        archive_read_support_format_all(handle)
+        let opened = archive_read_open(handle, Unmanaged.passUnretained(self).toOpaque(), nil, { _, context, out in
+            let reader = Unmanaged<ArchiveReader>.fromOpaque(context!).takeUnretainedValue()
+            return reader.fill(out!)
+        }, nil)
+        if opened != ARCHIVE_OK { throw error(opened, "archive_read_open") }
+    }
+
+    deinit {
+        archive_read_free(handle)
+        buffer.deallocate()
+    }
+
+    /// The next entry's header, or nil at the end of the archive. Warnings (a name that is not
+    /// valid in the locale, say) are returned alongside the header, not thrown.
+    public func nextHeader() throws(ArchiveError) -> (header: ArchiveEntryHeader?, warning: ArchiveError?)? {
+        var entry: OpaquePointer?
+        var code = archive_read_next_header(handle, &entry)
+        var retries = 0
+        while code == ARCHIVE_RETRY && retries < 16 {
+            retries += 1
+            code = archive_read_next_header(handle, &entry)
+        }
+        if code == ARCHIVE_EOF { return nil }
+        guard code == ARCHIVE_OK || code == ARCHIVE_WARN, let entry else {
+            throw error(code, "archive_read_next_header")
+        }
+        let header = ArchiveEntryHeader(entry)
+        currentEntry = header?.name
+        return (header, code == ARCHIVE_WARN ? error(code, "archive_read_next_header") : nil)
+    }
+
+    /// Hands each block of the current entry's data to `body` with its offset in the file
+    /// (a jump in offsets is a hole of a sparse file). Any non-OK return is thrown: a warning
+    /// while reading data means damage (a zip CRC mismatch, for example).
+    public func readData(_ body: (UnsafeRawBufferPointer, Int64) throws -> Void) throws {
+        var block: UnsafeRawPointer?
+        var size = 0
+        var offset: la_int64_t = 0
+        while true {
+            let code = archive_read_data_block(handle, &block, &size, &offset)
+            if code == ARCHIVE_EOF { return }
+            guard code == ARCHIVE_OK else { throw error(code, "archive_read_data_block") }
+            if size > 0, let block { try body(UnsafeRawBufferPointer(start: block, count: size), offset) }
+        }
+    }
+
+    /// Skips the current entry's data (it is still decompressed and checked by libarchive).
+    public func skipData() throws(ArchiveError) {
+        let code = archive_read_data_skip(handle)
+        guard code == ARCHIVE_OK || code == ARCHIVE_EOF else { throw error(code, "archive_read_data_skip") }
+    }
+
+    /// Reads what libarchive left unread (the padding after the end-of-archive marker), so the
+    /// archive's digests cover the whole file. Returns the digests of every byte read.
+    public func finishRawDigest() -> [DigestAlgorithm: Hex] {
+        var out: UnsafeRawPointer?
+        while fill(&out) > 0 {}
+        gzipCheck?.finish()
+        return rawDigest.finalize()
+    }
+
+    /// A damaged gzip member found by the trailer check (libarchive does not verify gzip CRCs).
+    public var gzipDamage: String? { gzipCheck?.damage }
+
+    /// `"GNU tar format"`, `"ZIP 2.0 (deflation)"`, …
+    public var formatName: String { archive_format_name(handle).map { String(cString: $0) } ?? "unknown" }
+    public var formatCode: Int32 { archive_format(handle) }
+
+    /// Compression filters outermost first (`["zstd"]`, `["gzip"]`, `[]` for none).
+    public var filterNames: [String] {
+        let count = archive_filter_count(handle)
+        guard count > 1 else { return [] }
+        return (0..<count - 1).compactMap { archive_filter_name(handle, $0).map { String(cString: $0) } }
+    }
+
+    /// Zip, 7-Zip, RAR and CAB record no Unix owners, so owner rules are skipped for them.
+    public var recordsOwners: Bool {
+        let base = formatCode & ARCHIVE_FORMAT_BASE_MASK
+        return ![ARCHIVE_FORMAT_ZIP, ARCHIVE_FORMAT_7ZIP, ARCHIVE_FORMAT_RAR, ARCHIVE_FORMAT_RAR_V5, ARCHIVE_FORMAT_CAB].contains(base)
+    }
+
+    private func fill(_ out: UnsafeMutablePointer<UnsafeRawPointer?>) -> Int {
+        var count: Int
+        repeat { count = read(fd, buffer, bufferSize) } while count < 0 && errno == EINTR
+        if count < 0 {
+            readErrno = errno
+            return -1
+        }
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
+        if !sniffed, count >= 2 {
+            sniffed = true
+            if bytes[0] == 0x1F && bytes[1] == 0x8B { gzipCheck = GzipTrailerCheck() }
+        }
+        rawDigest.update(bytes)
+        gzipCheck?.update(bytes)
+        rawBytesRead += UInt64(count)
+        out.pointee = UnsafeRawPointer(buffer)
+        return count
+    }
+
+    private func error(_ code: Int32, _ operation: String) -> ArchiveError {
+        var message = archive_error_string(handle).map { String(cString: $0) } ?? "libarchive gave no message"
+        if let readErrno { message = "read failed: " + RestoreCheckError.describe(errno: readErrno) }
+        return ArchiveError(code: code, message: message, entry: currentEntry, operation: operation)
+    }
+}

@@ -1,0 +1,263 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The single streaming pass over an archive (DESIGN.md: Flow). Each entry is judged, then
+/// written into the sandbox while its bytes feed the digests, and its metadata goes into the
+/// index. Nothing is buffered beyond one libarchive block, and the archive is read once.
+public final class Restorer {
+    private let writer: SandboxWriter
+    private let reader: SandboxReader
+    private let mapper: LayoutMapper
+    private let limits: RestoreLimits
+    private let lookForManifests: Bool
+    private var algorithms: Set<DigestAlgorithm>
+    private var outcome = RestoreOutcome()
+    private var restoredBytes: UInt64 = 0
+    /// Digests of the whole archive file to compute on the way (for sidecars).
+    public var rawAlgorithms: Set<DigestAlgorithm> = []
+    /// Called after each entry with (archive bytes read, entries): the progress display.
+    public var progress: ((UInt64, Int) -> Void)?
+
+    static let manifestNames: Set<String> = [
+        "SHA256SUMS", "SHA512SUMS", "SHA1SUMS", "MD5SUMS",
+        "MANIFEST.sha256", "MANIFEST.sha512", "MANIFEST.sha1", "MANIFEST.md5",
+    ]
+
+    public init(sandbox: Sandbox, layout: Layout, limits: RestoreLimits, lookForManifests: Bool,
+                algorithms: Set<DigestAlgorithm>) {
+        writer = SandboxWriter(rootFD: sandbox.rootFD)
+        reader = SandboxReader(rootFD: sandbox.rootFD)
+        mapper = LayoutMapper(layout)
+        self.limits = limits
+        self.lookForManifests = lookForManifests
+        self.algorithms = algorithms.union([.sha256])
+    }
+
+    /// Restores the archive readable on `fd`. Damage is recorded in the outcome, not thrown;
+    /// only an interrupt or a failing sandbox (disk full) throws.
+    public func restore(fd: Int32, displayPath: String) throws -> RestoreOutcome {
+        outcome.facts.path = displayPath
+        let archive: ArchiveReader
+        do {
+            archive = try ArchiveReader(fd: fd, rawAlgorithms: rawAlgorithms)
+        } catch {
+            outcome.damage.append(Offender(displayPath, "not an archive libarchive can read: \(error.message)"))
+            return outcome
+        }
+        var failedHeaders = 0
+        while true {
+            try Interruption.check()
+            let next: (header: ArchiveEntryHeader?, warning: ArchiveError?)?
+            do {
+                next = try archive.nextHeader()
+            } catch {
+                let place = archive.currentEntry.map { "after entry \($0)" } ?? displayPath
+                outcome.damage.append(Offender(place, error.message))
+                failedHeaders += 1
+                if error.isFatal || failedHeaders > 8 { break }
+                continue
+            }
+            guard let next else { outcome.complete = true; break }
+            outcome.facts.entries += 1
+            if let warning = next.warning {
+                outcome.warnings.append(Offender(next.header?.name ?? "entry \(outcome.facts.entries)", warning.message))
+            }
+            guard let header = next.header else {
+                outcome.unsafe.append(Offender("entry \(outcome.facts.entries)", "its name could not be read; not restored"))
+                try? archive.skipData()
+                continue
+            }
+            if outcome.facts.entries > limits.maxEntries {
+                outcome.limitHit = Offender(header.name, "more than \(limits.maxEntries) entries (limits.max_entries)")
+                break
+            }
+            do {
+                try restoreEntry(header, from: archive)
+            } catch let error as ArchiveError {
+                outcome.damage.append(Offender(header.name, error.message))
+                if error.isFatal { break }
+            } catch let limit as LimitExceeded {
+                outcome.limitHit = limit.offender
+                break
+            }
+            progress?(archive.rawBytesRead, outcome.facts.entries)
+        }
+        writer.finish()
+        outcome.rawDigests = archive.finishRawDigest()
+        outcome.facts.sha256 = outcome.rawDigests[.sha256]?.description
+        outcome.facts.sizeBytes = archive.rawBytesRead
+        outcome.facts.format = archive.formatName
+        outcome.facts.filters = archive.filterNames
+        outcome.facts.recordsOwners = archive.recordsOwners
+        outcome.facts.restoredBytes = restoredBytes
+        if let gzip = archive.gzipDamage, outcome.limitHit == nil { outcome.damage.append(Offender(displayPath, gzip)) }
+        if outcome.facts.sizeBytes == 0 {
+            outcome.damage = [Offender(displayPath, "the archive is empty (0 bytes)")]
+        } else if outcome.facts.entries == 0 && outcome.damage.isEmpty {
+            outcome.damage.append(Offender(displayPath, "the archive holds no entries"))
+        }
+        rehashForLateManifests()
+        return outcome
+    }
+
+    private struct LimitExceeded: Error { let offender: Offender }
+
+    private func restoreEntry(_ header: ArchiveEntryHeader, from archive: ArchiveReader) throws {
+        var verdict = EntrySafety.judge(header)
+        let safe = EntryName.safeComponents(header.nameBytes) ?? []
+        let key = safe.map(EntryName.key).joined(separator: "/")
+        if case .refuse = verdict {} else if safe.isEmpty {
+            try archive.skipData() // `./` itself: the root already exists
+            return
+        }
+        let production = mapper.productionComponents(of: safe)
+        if production == nil, case .refuse = verdict {} else if production == nil {
+            outcome.strippedAway += 1
+            try archive.skipData()
+            return
+        }
+        var entry = IndexedEntry(
+            key: key.isEmpty ? header.name : key, productionPath: production.map(LayoutMapper.path) ?? header.name,
+            type: header.type, permissions: header.permissions, uid: header.uid, gid: header.gid,
+            uname: header.uname, gname: header.gname, size: header.size, mtime: header.mtime,
+            link: (header.symlinkTarget ?? header.hardlinkTarget).map(EntryName.key), restored: false)
+        if header.size > 0, UInt64(header.size) > limits.maxEntryBytes {
+            throw LimitExceeded(offender: Offender(header.name, "declares \(ByteSize.format(UInt64(header.size))), above limits.max_entry_bytes \(ByteSize.format(limits.maxEntryBytes))"))
+        }
+        if header.type == .symlink, let production, let target = header.symlinkTarget,
+           EntrySafety.sandboxTarget(target, linkPath: production) == nil {
+            verdict = .refuse("symlink points outside the backup (-> \(EntryName.key(target)))")
+        }
+        switch verdict {
+        case .refuse(let reason):
+            outcome.unsafe.append(Offender(header.name, reason))
+            outcome.index.add(entry)
+            try archive.skipData()
+            return
+        case .restoreStripped(let reason):
+            outcome.unsafe.append(Offender(header.name, reason))
+        case .restore:
+            break
+        }
+        guard let production else { return }
+        do {
+            try materialize(header, production, &entry, archive)
+        } catch let refusal as MaterializeRefusal {
+            outcome.unsafe.append(Offender(header.name, refusal.reason))
+            try archive.skipData()
+        } catch let damage as ArchiveError {
+            outcome.index.add(entry) // known to the checks, but not restored
+            throw damage
+        }
+        let position = outcome.index.add(entry)
+        if lookForManifests, entry.restored, entry.type == .file, safe.count == mapper.layout.stripComponents + 1 {
+            loadEmbeddedManifest(outcome.index[position], baseKey: safe.dropLast().map(EntryName.key).joined(separator: "/"))
+        }
+    }
+
+    private func materialize(_ header: ArchiveEntryHeader, _ production: [[UInt8]], _ entry: inout IndexedEntry,
+                             _ archive: ArchiveReader) throws {
+        switch header.type {
+        case .directory:
+            try writer.createDirectory(production, mode: header.permissions)
+            try archive.skipData()
+        case .symlink:
+            let target = EntrySafety.sandboxTarget(header.symlinkTarget ?? [], linkPath: production) ?? []
+            try writer.createSymlink(production, target: target)
+            try archive.skipData()
+        case .hardlink:
+            let targetSafe = EntryName.safeComponents(header.hardlinkTarget ?? []) ?? []
+            guard let targetProduction = mapper.productionComponents(of: targetSafe) else { throw MaterializeRefusal.hardlinkTargetMissing }
+            try writer.createHardlink(production, target: targetProduction)
+            let targetKey = targetSafe.map(EntryName.key).joined(separator: "/")
+            entry.link = targetKey
+            if header.size > 0 {
+                // cpio keeps a hardlinked file's data on its last link: write it through this link.
+                let fd = try writer.reopenFile(production)
+                defer { close(fd) }
+                entry.digests = try writeData(fd, header, archive)
+                if let position = outcome.index.position(ofKey: targetKey) { outcome.index[position].digests = entry.digests }
+            } else {
+                entry.digests = outcome.index.entry(key: targetKey)?.digests ?? [:]
+                entry.size = outcome.index.entry(key: targetKey)?.size ?? 0
+                try archive.skipData()
+            }
+        default:
+            let fd = try writer.createFile(production)
+            defer { close(fd) }
+            entry.digests = try writeData(fd, header, archive)
+            writer.finishFile(fd, mode: header.permissions)
+        }
+        entry.restored = true
+    }
+
+    /// Streams the entry's data into `fd` and the digests; holes of sparse files stay holes
+    /// on disk and are fed to the digests as zeros.
+    private func writeData(_ fd: Int32, _ header: ArchiveEntryHeader, _ archive: ArchiveReader) throws -> [DigestAlgorithm: Hex] {
+        var digest = MultiDigest(algorithms)
+        var end: Int64 = 0
+        try archive.readData { block, offset in
+            try Interruption.check()
+            if offset > end { digest.updateZeros(offset - end) }
+            let blockEnd = offset + Int64(block.count)
+            if UInt64(blockEnd) > limits.maxEntryBytes {
+                throw LimitExceeded(offender: Offender(header.name, "grew past limits.max_entry_bytes \(ByteSize.format(limits.maxEntryBytes))"))
+            }
+            if restoredBytes + UInt64(block.count) > limits.maxBytes {
+                throw LimitExceeded(offender: Offender(header.name, "restore passed limits.max_bytes \(ByteSize.format(limits.maxBytes))"))
+            }
+            var done = 0
+            while done < block.count {
+                let n = pwrite(fd, block.baseAddress! + done, block.count - done, off_t(offset) + off_t(done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw RestoreCheckError(.io, "cannot write the restored copy of \(header.name)", errno: errno)
+                }
+                done += n
+            }
+            digest.update(block)
+            restoredBytes += UInt64(block.count)
+            end = max(end, blockEnd)
+            if restoredBytes > 64 << 20, Double(restoredBytes) / Double(max(archive.rawBytesRead, 1)) > limits.maxRatio {
+                throw LimitExceeded(offender: Offender(header.name, "compression ratio above limits.max_ratio \(Int(limits.maxRatio)):1"))
+            }
+        }
+        if header.size > end {
+            digest.updateZeros(header.size - end)
+            ftruncate(fd, off_t(header.size))
+        }
+        return digest.finalize()
+    }
+
+    private func loadEmbeddedManifest(_ entry: IndexedEntry, baseKey: String) {
+        let name = String(entry.key.split(separator: "/").last ?? "")
+        guard Self.manifestNames.contains(name) || name.hasSuffix(".mtree") else { return }
+        let origin = "\(name) (inside the archive)"
+        guard let bytes = reader.readAll(entry.productionPath, limit: 512 << 20) else {
+            outcome.manifestErrors.append("\(origin): could not be read back from the sandbox")
+            return
+        }
+        do {
+            var manifest = try Manifest.parse(bytes, origin: origin)
+            manifest.selfKey = entry.key
+            manifest.baseKey = baseKey
+            algorithms.formUnion(manifest.algorithms)
+            outcome.embeddedManifests.append(manifest)
+        } catch {
+            outcome.manifestErrors.append(String(describing: error))
+        }
+    }
+
+    /// A manifest met mid-archive may name an algorithm the entries before it were not hashed
+    /// with; only those files are read back from the sandbox.
+    private func rehashForLateManifests() {
+        for position in 0..<outcome.index.count {
+            let entry = outcome.index[position]
+            guard entry.restored, entry.type == .file || entry.type == .hardlink else { continue }
+            let missing = algorithms.subtracting(entry.digests.keys)
+            guard !missing.isEmpty, let more = reader.digests(entry.productionPath, missing) else { continue }
+            outcome.index[position].digests.merge(more) { old, _ in old }
+        }
+    }
+}

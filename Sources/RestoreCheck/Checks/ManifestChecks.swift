@@ -1,0 +1,116 @@
+/// The `files` phase against manifests: `checksums` compares every listed digest with the
+/// digest computed while restoring; `metadata` compares what an mtree spec records (type,
+/// mode, owners, link, size) with what the archive recorded.
+struct ManifestChecks {
+    let manifests: [Manifest]
+    /// Errors that kept a manifest from being read; the checks become errors, never passes.
+    let problems: [String]
+    let index: EntryIndex
+    let recordsOwners: Bool
+
+    func results() -> [CheckResult] {
+        [checksums(), metadata()]
+    }
+
+    private func lookup(_ key: String, in manifest: Manifest) -> IndexedEntry? {
+        if !manifest.baseKey.isEmpty, let entry = index.entry(key: manifest.baseKey + "/" + key) { return entry }
+        return index.entry(manifestKey: key)
+    }
+
+    private var origins: String { manifests.map(\.origin).joined(separator: ", ") }
+
+    func checksums() -> CheckResult {
+        if !problems.isEmpty {
+            return CheckResult(phase: "files", name: "checksums", status: .error,
+                               message: "the manifest could not be read: \(problems.joined(separator: "; "))")
+        }
+        let listed = manifests.flatMap { manifest in manifest.entries.filter { !$0.digests.isEmpty }.map { (manifest, $0) } }
+        guard !listed.isEmpty else {
+            return CheckResult(phase: "files", name: "checksums", status: .skip,
+                               message: manifests.isEmpty ? "no manifest found (none given, none beside the archive, none at its root)"
+                                                          : "\(origins) lists no digests")
+        }
+        var offenders: [Offender] = []
+        var matched = 0
+        for (manifest, item) in listed where item.key != manifest.selfKey {
+            guard let entry = lookup(item.key, in: manifest) else {
+                if !item.optional { offenders.append(Offender(item.key, "listed in \(manifest.origin) line \(item.line) but missing from the archive")) }
+                continue
+            }
+            guard entry.restored else {
+                offenders.append(Offender(item.key, "in the archive but not restored (damaged or refused)"))
+                continue
+            }
+            guard entry.type == .file || entry.type == .hardlink else {
+                offenders.append(Offender(item.key, "is a \(entry.type.rawValue); \(manifest.origin) lists a file digest"))
+                continue
+            }
+            var differs = false
+            for (algorithm, expected) in item.digests.sorted(by: { $0.key > $1.key }) {
+                guard let actual = entry.digests[algorithm] else { continue }
+                if actual != expected {
+                    offenders.append(Offender(item.key, "\(algorithm.rawValue) differs: manifest \(expected.description.prefix(16))…, restored \(actual.description.prefix(16))…"))
+                    differs = true
+                    break
+                }
+            }
+            if !differs { matched += 1 }
+        }
+        let algorithms = Set(listed.flatMap { $0.1.digests.keys }).sorted().map(\.rawValue).joined(separator: ", ")
+        return CheckResult.judge(
+            phase: "files", name: "checksums", offenders: offenders,
+            pass: "\(plural(matched, "file")) match \(origins) (\(algorithms))",
+            fail: { "\(plural($0, "file")) do not match \(origins)" })
+    }
+
+    func metadata() -> CheckResult {
+        let specs = manifests.filter { $0.kind == .mtree }
+        guard !specs.isEmpty, problems.isEmpty else {
+            return CheckResult(phase: "files", name: "metadata", status: .skip,
+                               message: problems.isEmpty ? "no mtree spec to compare metadata with" : "the manifest could not be read")
+        }
+        var offenders: [Offender] = []
+        var compared = 0
+        for spec in specs {
+            for item in spec.entries where item.key != spec.selfKey {
+                guard let entry = lookup(item.key, in: spec) else {
+                    // A directory the archive implies (it holds entries) but does not list is there.
+                    if item.type == .directory && index.directories.contains("/" + item.key) { continue }
+                    if item.type == .directory, !spec.baseKey.isEmpty, index.directories.contains("/" + spec.baseKey + "/" + item.key) { continue }
+                    if !item.optional { offenders.append(Offender(item.key, "listed in \(spec.origin) line \(item.line) but missing from the archive")) }
+                    continue
+                }
+                compared += 1
+                offenders += differences(item, entry).map { Offender(item.key, $0) }
+            }
+        }
+        let names = specs.map(\.origin).joined(separator: ", ")
+        return CheckResult.judge(
+            phase: "files", name: "metadata", offenders: offenders,
+            pass: "\(plural(compared, "entry")) match \(names) in type, mode, owner, link and size",
+            fail: { "\(plural($0, "difference")) from \(names)" })
+    }
+
+    private func differences(_ item: ManifestEntry, _ entry: IndexedEntry) -> [String] {
+        var out: [String] = []
+        let actualType: EntryType = entry.type == .hardlink ? .file : entry.type
+        if let type = item.type, type != actualType { out.append("type is \(actualType.rawValue), spec says \(type.rawValue)") }
+        if let mode = item.mode, mode != entry.permissions, item.type != .symlink {
+            out.append("mode is \(octal(entry.permissions)), spec says \(octal(mode))")
+        }
+        if recordsOwners {
+            if let uid = item.uid, uid != entry.uid { out.append("uid is \(entry.uid), spec says \(uid)") }
+            if let gid = item.gid, gid != entry.gid { out.append("gid is \(entry.gid), spec says \(gid)") }
+            if let uname = item.uname, let actual = entry.uname, !actual.isEmpty, uname != actual { out.append("uname is \(actual), spec says \(uname)") }
+            if let gname = item.gname, let actual = entry.gname, !actual.isEmpty, gname != actual { out.append("gname is \(actual), spec says \(gname)") }
+        }
+        if let link = item.link, entry.type == .symlink, link != entry.link { out.append("link is \(entry.link ?? "none"), spec says \(link)") }
+        if let size = item.size, actualType == .file, size != entry.size { out.append("size is \(entry.size), spec says \(size)") }
+        return out
+    }
+}
+
+func octal(_ mode: UInt32) -> String {
+    let text = String(mode, radix: 8)
+    return String(repeating: "0", count: max(0, 4 - text.count)) + text
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// What the command line adds to a plan for one run.
+public struct VerifyOptions: Sendable {
+    /// Overrides the set's `source:` (`-` reads standard input).
+    public var archive: String?
+    public var latest: String?
+    /// Overrides the set's `manifest:`.
+    public var manifest: String?
+    public var scratch: String?
+    public var keepSandbox = false
+    public var strict = false
+    /// The clock for every age judgement.
+    public var now = Date()
+    public var maxBytes: UInt64?
+    public var maxEntryBytes: UInt64?
+    public var maxEntries: Int?
+    /// Called with progress during the restore: (archive bytes read, archive size if known, entries).
+    public var progress: (@Sendable (UInt64, UInt64?, Int) -> Void)?
+
+    public init() {}
+}

@@ -1,0 +1,136 @@
+/// Reads mtree specifications as `bsdtar --format=mtree` writes them (every line a full path
+/// such as `./var/www/index.php`) and as NetBSD `mtree -c` writes them (names relative to the
+/// current directory, a `type=dir` line descending into it and `..` climbing back), with
+/// `/set` and `/unset` defaults, continuation lines and vis(3) escapes in names and links.
+struct MtreeParser {
+    let origin: String
+
+    static let knownKeywords: Set<String> = [
+        "type", "mode", "uid", "gid", "uname", "gname", "link", "size", "time", "nlink", "flags", "cksum",
+        "md5", "md5digest", "sha1", "sha1digest", "sha256", "sha256digest", "sha384", "sha384digest",
+        "sha512", "sha512digest", "rmd160", "rmd160digest", "ripemd160digest", "contents", "ignore", "optional",
+        "nochange", "tags", "device", "resdevice", "inode",
+    ]
+
+    /// An mtree spec starts with `#mtree` or holds `key=value` words that only mtree uses.
+    static func looksLikeMtree(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        if head.hasPrefix("#mtree") { return true }
+        return head.contains("/set ") || head.contains(" type=") || head.contains(" sha256digest=")
+    }
+
+    func parse(_ bytes: [UInt8]) throws -> [ManifestEntry] {
+        var defaults: [String: String] = [:]
+        var directory: [[UInt8]] = []
+        var entries: [ManifestEntry] = []
+        var pending: [UInt8] = []
+        var pendingLine = 0
+        for (number, rawLine) in ManifestLines.split(bytes) {
+            if pending.isEmpty { pendingLine = number }
+            var line = Array(rawLine)
+            // A trailing backslash continues the line (but `\\` at the end is an escaped backslash).
+            if line.last == UInt8(ascii: "\\"), line.count < 2 || line[line.count - 2] != UInt8(ascii: "\\") {
+                pending += line.dropLast() + [0x20]
+                continue
+            }
+            line = pending + line
+            pending = []
+            let words = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map(Array.init)
+            guard let first = words.first, first.first != UInt8(ascii: "#") else { continue }
+            let firstText = String(decoding: first, as: UTF8.self)
+            if firstText == "/set" {
+                for word in words.dropFirst() {
+                    let (key, value) = try keyword(word, pendingLine)
+                    defaults[key] = value
+                }
+                continue
+            }
+            if firstText == "/unset" {
+                for word in words.dropFirst() {
+                    let key = String(decoding: word, as: UTF8.self)
+                    if key == "all" { defaults.removeAll() } else { defaults[key] = nil }
+                }
+                continue
+            }
+            if firstText == ".." {
+                guard !directory.isEmpty else {
+                    throw RestoreCheckError(.io, "`..` climbs above the top of the spec", path: origin, line: pendingLine)
+                }
+                directory.removeLast()
+                continue
+            }
+            guard let name = MtreeEscapes.decode(first) else {
+                throw RestoreCheckError(.io, "bad escape in name '\(EntryName.key(first))'", path: origin, line: pendingLine)
+            }
+            var fields = defaults
+            for word in words.dropFirst() {
+                let (key, value) = try keyword(word, pendingLine)
+                fields[key] = value
+            }
+            let isFullPath = name.contains(UInt8(ascii: "/"))
+            let path: [UInt8] = isFullPath ? name : (directory + [name]).joined(separator: [UInt8(ascii: "/")]).map { $0 }
+            var entry = try makeEntry(key: EntryName.normalizedKey(path), fields: fields, line: pendingLine)
+            if !isFullPath && entry.type == .directory && name != [UInt8(ascii: ".")] {
+                directory.append(name)
+            } else if !isFullPath && name == [UInt8(ascii: ".")] && entry.type == .directory {
+                directory.append(name)
+            }
+            if entry.key.isEmpty { continue } // the top directory itself
+            entry.line = pendingLine
+            entries.append(entry)
+        }
+        guard !entries.isEmpty else { throw RestoreCheckError(.io, "the mtree spec lists no entries", path: origin) }
+        return entries
+    }
+
+    private func keyword(_ word: [UInt8], _ line: Int) throws -> (String, String) {
+        let text = String(decoding: word, as: UTF8.self)
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        let key = String(parts[0])
+        guard Self.knownKeywords.contains(key) else {
+            throw RestoreCheckError(.io, "unknown mtree keyword '\(key)'", path: origin, line: line)
+        }
+        return (key, parts.count > 1 ? String(parts[1]) : "")
+    }
+
+    private func makeEntry(key: String, fields: [String: String], line: Int) throws -> ManifestEntry {
+        var entry = ManifestEntry(key: key, line: line)
+        func bad(_ field: String) -> RestoreCheckError {
+            RestoreCheckError(.io, "bad value for `\(field)` on '\(key)'", path: origin, line: line)
+        }
+        switch fields["type"] ?? "file" {
+        case "file": entry.type = .file
+        case "dir": entry.type = .directory
+        case "link": entry.type = .symlink
+        case "block": entry.type = .blockDevice
+        case "char": entry.type = .characterDevice
+        case "fifo": entry.type = .fifo
+        case "socket": entry.type = .socket
+        default: throw bad("type")
+        }
+        if let mode = fields["mode"] {
+            guard let value = UInt32(mode, radix: 8) else { throw bad("mode") }
+            entry.mode = value & 0o7777
+        }
+        if let uid = fields["uid"] { guard let v = Int64(uid) else { throw bad("uid") }; entry.uid = v }
+        if let gid = fields["gid"] { guard let v = Int64(gid) else { throw bad("gid") }; entry.gid = v }
+        if let uname = fields["uname"] { entry.uname = MtreeEscapes.decode(Array(uname.utf8)).map(EntryName.key) ?? uname }
+        if let gname = fields["gname"] { entry.gname = MtreeEscapes.decode(Array(gname.utf8)).map(EntryName.key) ?? gname }
+        if let size = fields["size"] { guard let v = Int64(size) else { throw bad("size") }; entry.size = v }
+        if let link = fields["link"] {
+            guard let raw = MtreeEscapes.decode(Array(link.utf8)) else { throw bad("link") }
+            entry.link = EntryName.key(raw)
+        }
+        let digestKeys: [(DigestAlgorithm, [String])] = [
+            (.md5, ["md5", "md5digest"]), (.sha1, ["sha1", "sha1digest"]),
+            (.sha256, ["sha256", "sha256digest"]), (.sha512, ["sha512", "sha512digest"]),
+        ]
+        for (algorithm, keys) in digestKeys {
+            guard let text = keys.compactMap({ fields[$0] }).first else { continue }
+            guard text.count == algorithm.hexLength, let hash = Hex(hex: Substring(text)) else { throw bad(keys[1]) }
+            entry.digests[algorithm] = hash
+        }
+        entry.optional = fields["optional"] != nil || fields["ignore"] != nil
+        return entry
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Yams
+
+/// Parses one entry of `sets:` (source, layout, manifest, schedule, limits, expect).
+struct BackupSetParser {
+    let reader: PlanNodeReader
+
+    static let setKeys: Set<String> = ["name", "source", "layout", "manifest", "schedule", "max_age", "limits", "expect"]
+    static let ruleKeys: Set<String> = ["path", "glob", "type", "target", "mode", "owner", "group", "uid", "gid",
+                                        "min_count", "min_size", "contains"]
+
+    func parse(_ node: Node, index: Int) throws -> BackupSetPlan {
+        let map = try reader.mapping(node, allowed: Self.setKeys, context: "sets[\(index)]")
+        guard let nameNode = map["name"] else { throw reader.error(node, "sets[\(index)] has no `name:`") }
+        let name = try reader.string(nameNode, key: "name")
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+            throw reader.error(nameNode, "set name '\(name)' may only hold letters, digits, '-', '_' and '.'")
+        }
+        var set = BackupSetPlan(name: name)
+        if let source = map["source"] {
+            let fields = try reader.mapping(source, allowed: ["archive", "latest", "pattern"], context: "source")
+            set.source.archive = try fields["archive"].map { try reader.path($0, key: "source.archive") }
+            set.source.latest = try fields["latest"].map { try reader.path($0, key: "source.latest") }
+            set.source.pattern = try fields["pattern"].map { try reader.string($0, key: "source.pattern") }
+            if set.source.archive != nil && set.source.latest != nil {
+                throw reader.error(source, "`source:` takes `archive:` or `latest:`, not both")
+            }
+        }
+        if let layout = map["layout"] {
+            let fields = try reader.mapping(layout, allowed: ["prefix", "strip_components"], context: "layout")
+            if let prefix = fields["prefix"] {
+                let text = try reader.string(prefix, key: "layout.prefix")
+                guard text.hasPrefix("/"), !text.split(separator: "/").contains("..") else {
+                    throw reader.error(prefix, "`layout.prefix` must be an absolute production path without '..'")
+                }
+                set.layout.prefix = text
+            }
+            if let strip = fields["strip_components"] {
+                set.layout.stripComponents = try reader.int(strip, key: "layout.strip_components")
+            }
+        }
+        if let manifest = map["manifest"] {
+            let text = try reader.string(manifest, key: "manifest")
+            switch text {
+            case "auto": set.manifest = .auto
+            case "none": set.manifest = .none
+            default: set.manifest = .file(try reader.path(manifest, key: "manifest"))
+            }
+        }
+        if let schedule = map["schedule"] {
+            let text = try reader.string(schedule, key: "schedule")
+            guard let age = Schedule.maxAges[text] else {
+                throw reader.error(schedule, "unknown schedule '\(text)' (known: \(Schedule.maxAges.keys.sorted().joined(separator: ", ")); or use max_age: 26h)")
+            }
+            set.schedule = text
+            set.maxAge = age
+        }
+        if let maxAge = map["max_age"] { set.maxAge = try reader.age(maxAge, key: "max_age") }
+        if let limits = map["limits"] {
+            let fields = try reader.mapping(limits, allowed: ["max_bytes", "max_entry_bytes", "max_entries", "max_ratio"], context: "limits")
+            if let n = fields["max_bytes"] { set.limits.maxBytes = try reader.bytes(n, key: "limits.max_bytes") }
+            if let n = fields["max_entry_bytes"] { set.limits.maxEntryBytes = try reader.bytes(n, key: "limits.max_entry_bytes") }
+            if let n = fields["max_entries"] { set.limits.maxEntries = try reader.int(n, key: "limits.max_entries", minimum: 1) }
+            if let n = fields["max_ratio"] {
+                guard let ratio = Double(try reader.string(n, key: "limits.max_ratio")), ratio > 1 else {
+                    throw reader.error(n, "`limits.max_ratio` must be a number above 1")
+                }
+                set.limits.maxRatio = ratio
+            }
+        }
+        if let expect = map["expect"] {
+            set.expect = try reader.sequence(expect, key: "expect").map(parseRule)
+        }
+        return set
+    }
+
+    func parseRule(_ node: Node) throws -> ExpectRule {
+        let map = try reader.mapping(node, allowed: Self.ruleKeys, context: "an expect rule")
+        var rule: ExpectRule
+        switch (map["path"], map["glob"]) {
+        case (let path?, nil):
+            rule = ExpectRule(selector: .path(try productionPath(path, key: "path")))
+        case (nil, let glob?):
+            rule = ExpectRule(selector: .glob(try productionPath(glob, key: "glob")))
+        default:
+            throw reader.error(node, "an expect rule needs exactly one of `path:` or `glob:`")
+        }
+        rule.line = node.mark?.line
+        if let type = map["type"] {
+            let text = try reader.string(type, key: "type")
+            guard let value = ["file": EntryType.file, "directory": .directory, "dir": .directory, "symlink": .symlink][text] else {
+                throw reader.error(type, "`type` must be file, directory or symlink, not '\(text)'")
+            }
+            rule.type = value
+        }
+        if let target = map["target"] { rule.target = try reader.string(target, key: "target") }
+        if let mode = map["mode"] {
+            let text = try reader.string(mode, key: "mode")
+            guard text.count >= 3, text.count <= 5, let value = UInt32(text, radix: 8), value <= 0o7777 else {
+                throw reader.error(mode, "`mode` must be an octal string such as \"0640\", not '\(text)' (quote it in YAML)")
+            }
+            rule.mode = value
+        }
+        if let owner = map["owner"] { rule.owner = try reader.string(owner, key: "owner") }
+        if let group = map["group"] { rule.group = try reader.string(group, key: "group") }
+        if let uid = map["uid"] { rule.uid = Int64(try reader.int(uid, key: "uid")) }
+        if let gid = map["gid"] { rule.gid = Int64(try reader.int(gid, key: "gid")) }
+        if let count = map["min_count"] { rule.minCount = try reader.int(count, key: "min_count") }
+        if let size = map["min_size"] { rule.minSize = try reader.bytes(size, key: "min_size") }
+        if let contains = map["contains"] {
+            let text = try reader.string(contains, key: "contains")
+            guard !text.isEmpty else { throw reader.error(contains, "`contains` is empty") }
+            rule.contains = text
+        }
+        if case .glob = rule.selector, rule.target != nil {
+            throw reader.error(node, "`target:` needs a single `path:`, not a glob")
+        }
+        return rule
+    }
+
+    private func productionPath(_ node: Node, key: String) throws -> String {
+        let text = try reader.string(node, key: key)
+        guard text.hasPrefix("/") else {
+            throw reader.error(node, "`\(key)` must be an absolute production path such as /var/www/html, not '\(text)'")
+        }
+        let parts = text.split(separator: "/").filter { $0 != "." }
+        guard !parts.contains("..") else { throw reader.error(node, "`\(key)` may not contain '..'") }
+        return "/" + parts.joined(separator: "/")
+    }
+}

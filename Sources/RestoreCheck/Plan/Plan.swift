@@ -1,0 +1,91 @@
+import Foundation
+
+/// What to verify: one or more backup sets, and where reports go (DESIGN.md: Plan file).
+/// Every key has a default, so a plan can be three lines; an ad-hoc run builds one in code.
+public struct Plan: Sendable {
+    public var sets: [BackupSetPlan]
+    public var reports: ReportSettings
+    /// The plan file, when there is one (relative paths in it are taken from its directory).
+    public var file: String?
+
+    public init(sets: [BackupSetPlan], reports: ReportSettings = ReportSettings(), file: String? = nil) {
+        self.sets = sets
+        self.reports = reports
+        self.file = file
+    }
+}
+
+public struct ReportSettings: Sendable {
+    public enum Format: String, CaseIterable, Sendable { case junit, json }
+    public var directory: String = "Reports"
+    public var formats: [Format] = Format.allCases
+    public init() {}
+}
+
+/// One backup set: where its archives are, how their paths map to production, what must hold.
+public struct BackupSetPlan: Sendable {
+    public var name: String
+    public var source = SourceSpec()
+    public var layout = Layout()
+    public var manifest: ManifestSpec = .auto
+    /// The newest archive may be at most this old (from `schedule:` or `max_age:`).
+    public var maxAge: TimeInterval?
+    /// The schedule's name, for messages (`daily`).
+    public var schedule: String?
+    public var limits = RestoreLimits()
+    public var expect: [ExpectRule] = []
+
+    public init(name: String) { self.name = name }
+}
+
+public struct SourceSpec: Sendable {
+    /// One archive file, or `-` for standard input.
+    public var archive: String?
+    /// A directory whose newest archive is verified.
+    public var latest: String?
+    /// A shell pattern that names the set's archives in `latest` (`shop-*.tar.zst`).
+    public var pattern: String?
+    public init(archive: String? = nil, latest: String? = nil, pattern: String? = nil) {
+        self.archive = archive
+        self.latest = latest
+        self.pattern = pattern
+    }
+}
+
+/// How archive names map to production paths: an entry `html/index.php` of an archive made in
+/// `/var/www` with `prefix: /var/www` is checked as `/var/www/html/index.php`.
+public struct Layout: Sendable {
+    public var prefix: String = "/"
+    public var stripComponents: Int = 0
+    public init(prefix: String = "/", stripComponents: Int = 0) {
+        self.prefix = prefix
+        self.stripComponents = stripComponents
+    }
+}
+
+public enum ManifestSpec: Sendable, Equatable {
+    /// Look inside the archive (SHA256SUMS, MANIFEST.sha256, *.mtree at its root), then beside it.
+    case auto
+    /// Do not look for a manifest.
+    case none
+    /// This file (GNU or BSD checksum lines, or an mtree spec).
+    case file(String)
+}
+
+/// The bomb guard: a restore stops, and the `limits` check fails, when any is exceeded.
+public struct RestoreLimits: Sendable {
+    public var maxBytes: UInt64 = 64 << 30
+    public var maxEntryBytes: UInt64 = 16 << 30
+    public var maxEntries: Int = 2_000_000
+    /// Restored bytes per archive byte, judged once 64 MiB are restored.
+    public var maxRatio: Double = 1000
+    public init() {}
+}
+
+/// Named schedules and the largest age of the newest copy each allows (a little slack on top
+/// of the period, so a job that runs a few minutes late is not a failure).
+public enum Schedule {
+    public static let maxAges: [String: TimeInterval] = [
+        "hourly": 2 * 3600, "daily": 26 * 3600, "weekly": 8 * 86400, "monthly": 32 * 86400,
+    ]
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Yams
+
+/// Reads a plan file strictly: an unknown key, a wrong type or a bad value is an error that
+/// names the file, the line and the key (exit 78), never a silently ignored setting.
+public struct PlanLoader {
+    public init() {}
+
+    public func load(path: String) throws -> Plan {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RestoreCheckError(.plan, "cannot read the plan file", path: path, errno: errno)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RestoreCheckError(.plan, "the plan is not UTF-8 text", path: path)
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var plan = try parse(text, file: path, baseDirectory: base)
+        plan.file = path
+        return plan
+    }
+
+    public func parse(_ text: String, file: String, baseDirectory: String) throws -> Plan {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw RestoreCheckError(.plan, "not valid YAML: \(error)", path: file)
+        }
+        let reader = PlanNodeReader(file: file, baseDirectory: baseDirectory)
+        guard let root else { throw RestoreCheckError(.plan, "the plan is empty; it needs a `sets:` list", path: file) }
+        let top = try reader.mapping(root, allowed: ["sets", "reports"], context: "the plan")
+        guard let setsNode = top["sets"] else {
+            throw RestoreCheckError(.plan, "the plan has no `sets:` list", path: file, line: root.mark?.line)
+        }
+        var sets: [BackupSetPlan] = []
+        for (index, node) in try reader.sequence(setsNode, key: "sets").enumerated() {
+            sets.append(try BackupSetParser(reader: reader).parse(node, index: index))
+        }
+        guard !sets.isEmpty else { throw reader.error(setsNode, "`sets:` is empty; name at least one backup set") }
+        let names = sets.map(\.name)
+        if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw reader.error(setsNode, "two sets are named '\(duplicate)'; set names must be unique")
+        }
+        var reports = ReportSettings()
+        if let node = top["reports"] {
+            let map = try reader.mapping(node, allowed: ["dir", "formats"], context: "reports")
+            if let dir = map["dir"] { reports.directory = try reader.path(dir, key: "reports.dir") }
+            if let formats = map["formats"] {
+                reports.formats = try reader.sequence(formats, key: "reports.formats").map { node in
+                    let name = try reader.string(node, key: "reports.formats")
+                    guard let format = ReportSettings.Format(rawValue: name) else {
+                        throw reader.error(node, "unknown report format '\(name)' (known: junit, json)")
+                    }
+                    return format
+                }
+            }
+        }
+        return Plan(sets: sets, reports: reports)
+    }
+}
+
+/// Typed access to YAML nodes, with errors that carry the plan file and the node's line.
+struct PlanNodeReader {
+    let file: String
+    let baseDirectory: String
+
+    func error(_ node: Node, _ message: String) -> RestoreCheckError {
+        RestoreCheckError(.plan, message, path: file, line: node.mark?.line)
+    }
+
+    func mapping(_ node: Node, allowed: Set<String>, context: String) throws -> [String: Node] {
+        guard let mapping = node.mapping else { throw error(node, "\(context) must be a mapping of keys to values") }
+        var out: [String: Node] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard allowed.contains(name) else {
+                throw error(key, "unknown key '\(name)' in \(context) (known: \(allowed.sorted().joined(separator: ", ")))")
+            }
+            out[name] = value
+        }
+        return out
+    }
+
+    func sequence(_ node: Node, key: String) throws -> [Node] {
+        guard let sequence = node.sequence else { throw error(node, "`\(key)` must be a list") }
+        return Array(sequence)
+    }
+
+    func string(_ node: Node, key: String) throws -> String {
+        guard let scalar = node.scalar else { throw error(node, "`\(key)` must be a single value") }
+        return scalar.string
+    }
+
+    func int(_ node: Node, key: String, minimum: Int = 0) throws -> Int {
+        guard let value = Int(try string(node, key: key)), value >= minimum else {
+            throw error(node, "`\(key)` must be a whole number of at least \(minimum)")
+        }
+        return value
+    }
+
+    func bytes(_ node: Node, key: String) throws -> UInt64 {
+        let text = try string(node, key: key)
+        guard let value = ByteSize.parse(text) else {
+            throw error(node, "`\(key)` must be a size such as 512, 10KiB or 2GB, not '\(text)'")
+        }
+        return value
+    }
+
+    func age(_ node: Node, key: String) throws -> TimeInterval {
+        let text = try string(node, key: key)
+        guard let value = AgeText.parse(text) else {
+            throw error(node, "`\(key)` must be a duration such as 90m, 26h or 7d, not '\(text)'")
+        }
+        return value
+    }
+
+    /// A file-system path; relative paths are taken from the plan's directory.
+    func path(_ node: Node, key: String) throws -> String {
+        let text = try string(node, key: key)
+        guard !text.isEmpty else { throw error(node, "`\(key)` is empty") }
+        if text.hasPrefix("/") || text == "-" { return text }
+        return URL(fileURLWithPath: baseDirectory).appendingPathComponent(text).standardized.path
+    }
+}

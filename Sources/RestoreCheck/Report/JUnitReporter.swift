@@ -1,0 +1,79 @@
+import Foundation
+
+/// `junit.xml` for CI (DESIGN.md: Outputs): one `<testsuite>` per set and phase
+/// (`shop.files`), one `<testcase>` per check with a stable name, `<failure>` for fail,
+/// `<error>` for error, `<skipped>` for skip; a warning passes with its text in
+/// `<system-out>`. Valid against the Jenkins schema (`junit-10.xsd`).
+public struct JUnitReporter: Reporter {
+    public let fileName = "junit.xml"
+    public init() {}
+
+    public func render(_ report: RunReport) throws -> Data {
+        let all = report.sets.flatMap(\.checks)
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"restorecheck\" tests=\"\(all.count)\" failures=\"\(all.filter { $0.status == .fail }.count)\""
+        xml += " errors=\"\(all.filter { $0.status == .error }.count)\" time=\"\(time(report.seconds))\">\n"
+        for set in report.sets {
+            for phase in set.phases {
+                xml += suite(set, phase, report)
+            }
+        }
+        xml += "</testsuites>\n"
+        return Data(xml.utf8)
+    }
+
+    private func suite(_ set: SetReport, _ phase: String, _ report: RunReport) -> String {
+        let checks = set.checks.filter { $0.phase == phase }
+        let name = attr("\(set.name).\(phase)")
+        var xml = "  <testsuite name=\"\(name)\" tests=\"\(checks.count)\""
+        xml += " failures=\"\(checks.filter { $0.status == .fail }.count)\" errors=\"\(checks.filter { $0.status == .error }.count)\""
+        xml += " skipped=\"\(checks.filter { $0.status == .skip }.count)\" time=\"\(time(checks.reduce(0) { $0 + $1.seconds }))\""
+        xml += " timestamp=\"\(attr(report.startedAt))\" hostname=\"\(attr(report.host))\">\n"
+        xml += "    <properties>\n"
+        for (key, value) in properties(set, report) {
+            xml += "      <property name=\"\(attr(key))\" value=\"\(attr(value))\"/>\n"
+        }
+        xml += "    </properties>\n"
+        for check in checks {
+            xml += "    <testcase classname=\"\(name)\" name=\"\(attr(check.name))\" time=\"\(time(check.seconds))\""
+            let body = XMLText.escape(details(check))
+            switch check.status {
+            case .pass:
+                xml += "/>\n"
+            case .warn:
+                xml += ">\n      <system-out>WARN: \(body)</system-out>\n    </testcase>\n"
+            case .fail:
+                xml += ">\n      <failure type=\"fail\" message=\"\(attr(check.message))\">\(body)</failure>\n    </testcase>\n"
+            case .error:
+                xml += ">\n      <error type=\"error\" message=\"\(attr(check.message))\">\(body)</error>\n    </testcase>\n"
+            case .skip:
+                xml += ">\n      <skipped message=\"\(attr(check.message))\"/>\n    </testcase>\n"
+            }
+        }
+        return xml + "  </testsuite>\n"
+    }
+
+    private func properties(_ set: SetReport, _ report: RunReport) -> [(String, String)] {
+        var out: [(String, String)] = [("tool.version", report.version), ("host", report.host), ("now", report.now)]
+        if let plan = report.plan { out.append(("plan", plan)) }
+        if let archive = set.archive {
+            out.append(("archive.path", archive.path))
+            out.append(("archive.size", String(archive.sizeBytes)))
+            if let sha = archive.sha256 { out.append(("archive.sha256", sha)) }
+            if let mtime = archive.mtime { out.append(("archive.mtime", ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: mtime)))) }
+            out.append(("archive.format", ([archive.format] + archive.filters).joined(separator: " + ")))
+            out.append(("archive.entries", String(archive.entries)))
+        }
+        return out
+    }
+
+    private func details(_ check: CheckResult) -> String {
+        var lines = [check.message]
+        for offender in check.offenders { lines.append("\(offender.name): \(offender.reason)") }
+        if check.offenderCount > check.offenders.count { lines.append("… and \(check.offenderCount - check.offenders.count) more") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func attr(_ text: String) -> String { XMLText.escape(text, attribute: true) }
+    private func time(_ seconds: Double) -> String { String(format: "%.3f", max(seconds, 0)) }
+}

@@ -1,0 +1,106 @@
+import CRCSystem
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The throwaway place a backup is restored into: a private (0700) directory under the scratch
+/// root, whose `root/` mirrors the production file system. Every write restorecheck makes goes
+/// through `rootFD` with `openat2(RESOLVE_BENEATH)`, so nothing can land outside it.
+public final class Sandbox: @unchecked Sendable {
+    /// The private directory (`…/restorecheck-XXXXXX`).
+    public let path: String
+    /// `path/root`: production `/` maps here.
+    public let rootPath: String
+    /// An open descriptor of `rootPath`; all materialisation is relative to it.
+    public let rootFD: Int32
+    public private(set) var isRemoved = false
+
+    public init(scratch: String?) throws {
+        let base = scratch ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+        var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("restorecheck-XXXXXX".utf8CString)
+        guard let created = mkdtemp(&template) else {
+            throw RestoreCheckError(.io, "cannot create the sandbox under the scratch directory", path: base, errno: Glibc.errno)
+        }
+        path = String(cString: created)
+        rootPath = path + "/root"
+        guard mkdir(rootPath, 0o755) == 0 else {
+            let code = Glibc.errno
+            rmdir(path)
+            throw RestoreCheckError(.io, "cannot create the sandbox root", path: rootPath, errno: code)
+        }
+        let fd = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else {
+            throw RestoreCheckError(.io, "cannot open the sandbox root", path: rootPath, errno: Glibc.errno)
+        }
+        rootFD = fd
+        SandboxRegistry.shared.register(path)
+    }
+
+    deinit {
+        close(rootFD)
+    }
+
+    /// The on-disk path of a production path (`/var/www` → `…/root/var/www`), for messages only;
+    /// code that touches the tree uses `rootFD`.
+    public func diskPath(of productionPath: String) -> String {
+        rootPath + (productionPath.hasPrefix("/") ? productionPath : "/" + productionPath)
+    }
+
+    /// Removes the whole sandbox without following any link in it.
+    public func remove() {
+        guard !isRemoved else { return }
+        isRemoved = true
+        SandboxRegistry.shared.unregister(path)
+        Self.removeTree(path)
+    }
+
+    /// Recursive removal through directory descriptors: a symlink is unlinked, never followed.
+    public static func removeTree(_ path: String) {
+        let parent = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let parentFD = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard parentFD >= 0 else { return }
+        defer { close(parentFD) }
+        removeEntry(parentFD, name)
+    }
+
+    private static func removeEntry(_ parentFD: Int32, _ name: String) {
+        if unlinkat(parentFD, name, 0) == 0 { return }
+        let fd = openat(parentFD, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fchmod(fd, 0o700)
+        if let dir = fdopendir(dup(fd)) {
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let child = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if child != "." && child != ".." { names.append(child) }
+            }
+            closedir(dir)
+            for child in names { removeEntry(fd, child) }
+        }
+        close(fd)
+        unlinkat(parentFD, name, AT_REMOVEDIR)
+    }
+}
+
+/// The sandboxes alive in this process, so a signal handler can remove them before exiting.
+public final class SandboxRegistry: @unchecked Sendable {
+    public static let shared = SandboxRegistry()
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func register(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+    func unregister(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
+
+    /// Removes every registered sandbox (used on SIGINT / SIGTERM).
+    public func removeAll() {
+        lock.lock()
+        let all = paths
+        paths.removeAll()
+        lock.unlock()
+        for path in all { Sandbox.removeTree(path) }
+    }
+}

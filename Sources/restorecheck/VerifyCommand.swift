@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import RestoreCheck
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Restore a backup into a sandbox and verify it.",
+        discussion: """
+        Examples:
+          restorecheck verify --archive /srv/backups/shop-2026-11-26.tar.zst
+          restorecheck verify --latest /srv/backups/shop --manifest SHA256SUMS
+          ssh vault cat shop.tar.gz | restorecheck verify --archive -
+          restorecheck verify plan.yml --now 2026-11-26T06:00:00Z --report-dir Reports/
+
+        Without a plan, the newest (or given) archive is restored and checked for readability, \
+        safety and any manifest found inside it (SHA256SUMS, MANIFEST.sha256, *.mtree) or beside it \
+        (ARCHIVE.mtree); ARCHIVE.sha256 / .sha512 beside it are checked against the archive itself. \
+        A plan (YAML) adds expectations: files, modes, owners, link targets, counts, contents. \
+        --archive, --latest and --manifest override the plan's `source:` and `manifest:`.
+        """
+    )
+
+    @Argument(help: "A plan file (YAML). Optional: without one, give --archive or --latest.")
+    var plan: String?
+
+    @Option(name: .long, help: "The archive to verify; '-' reads it from standard input.")
+    var archive: String?
+
+    @Option(name: .long, help: ArgumentHelp("Verify the newest archive in this directory (by mtime, name breaks ties).", valueName: "dir"))
+    var latest: String?
+
+    @Option(name: .long, help: ArgumentHelp("A manifest to check against: checksum lines (sha256sum, --tag) or an mtree spec.", valueName: "file"))
+    var manifest: String?
+
+    @Option(name: .customLong("set"), help: "Verify only this set of the plan.")
+    var setName: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where reports are written (default: the plan's reports.dir, else Reports).", valueName: "dir"))
+    var reportDir: String?
+
+    @Option(name: .long, help: "Report formats, comma-separated: junit,json.")
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where the sandbox is created (default: $TMPDIR or /tmp).", valueName: "dir"))
+    var scratch: String?
+
+    @Option(name: .long, help: ArgumentHelp("The clock for age judgements, ISO 8601 (2026-11-26T06:00:00Z).", valueName: "time"))
+    var now: String?
+
+    @Option(name: .long, help: ArgumentHelp("Stop restoring past this many bytes (bomb guard; default 64GiB).", valueName: "size"))
+    var maxBytes: String?
+
+    @Option(name: .long, help: ArgumentHelp("Stop at an entry larger than this (default 16GiB).", valueName: "size"))
+    var maxEntryBytes: String?
+
+    @Option(name: .long, help: ArgumentHelp("Stop past this many entries (default 2000000).", valueName: "n"))
+    var maxEntries: Int?
+
+    @Flag(name: .long, help: "Leave the sandbox in place and print where it is.")
+    var keepSandbox = false
+
+    @Flag(name: .long, help: "Treat warnings as failures.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Print only the final verdict line.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print every check, not only those that did not pass.")
+    var verbose = false
+
+    func validate() throws {
+        if archive != nil && latest != nil { throw ValidationError("--archive and --latest exclude each other") }
+        if plan == nil && archive == nil && latest == nil {
+            throw ValidationError("give a plan file, --archive FILE or --latest DIR (see --help)")
+        }
+        if let now, Self.parseDate(now) == nil { throw ValidationError("--now must be ISO 8601, such as 2026-11-26T06:00:00Z") }
+        for (name, value) in [("--max-bytes", maxBytes), ("--max-entry-bytes", maxEntryBytes)] {
+            if let value, ByteSize.parse(value) == nil { throw ValidationError("\(name) must be a size such as 10GiB") }
+        }
+    }
+
+    func run() throws {
+        Interruption.install()
+        var options = VerifyOptions()
+        options.archive = archive
+        options.latest = latest
+        options.manifest = manifest
+        options.scratch = scratch
+        options.keepSandbox = keepSandbox
+        options.strict = strict
+        options.now = now.flatMap(Self.parseDate) ?? Date()
+        options.maxBytes = maxBytes.flatMap(ByteSize.parse)
+        options.maxEntryBytes = maxEntryBytes.flatMap(ByteSize.parse)
+        options.maxEntries = maxEntries
+        if !quiet && isatty(STDERR_FILENO) == 1 { options.progress = ProgressLine.shared.update }
+        let runner = VerifyRunner(planPath: plan, setName: setName, reportDir: reportDir, formats: format,
+                                  options: options, console: ConsoleReporter(verbose: verbose, quiet: quiet))
+        let code = runner.run()
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    static func parseDate(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: text)
+    }
+}
