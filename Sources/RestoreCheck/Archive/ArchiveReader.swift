@@ -18,6 +18,9 @@ public final class ArchiveReader {
     private var sniffed = false
     /// Bytes of the archive file read so far.
     public private(set) var rawBytesRead: UInt64 = 0
+    /// The descriptor's offset, and how far from the start every byte has been hashed.
+    private var position: Int = 0
+    private var hashedUpTo: Int = 0
     /// A read(2) error on the descriptor, reported instead of libarchive's generic message.
     public private(set) var readErrno: Int32?
     /// The name of the entry whose header was read last, for messages.
@@ -35,6 +38,17 @@ public final class ArchiveReader {
         buffer = UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: 16)
         archive_read_support_filter_all(handle)
         archive_read_support_format_all(handle)
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+            // Seekable input lets libarchive read zip central directories (Unix modes live
+            // there) and 7-Zip headers; the seek callback keeps the archive digest one-pass.
+            position = lseek(fd, 0, SEEK_CUR)
+            hashedUpTo = position
+            archive_read_set_seek_callback(handle) { _, context, offset, whence in
+                let reader = Unmanaged<ArchiveReader>.fromOpaque(context!).takeUnretainedValue()
+                return reader.seek(offset, whence)
+            }
+        }
         let opened = archive_read_open(handle, Unmanaged.passUnretained(self).toOpaque(), nil, { _, context, out in
             let reader = Unmanaged<ArchiveReader>.fromOpaque(context!).takeUnretainedValue()
             return reader.fill(out!)
@@ -91,6 +105,7 @@ public final class ArchiveReader {
     /// archive's digests cover the whole file. Returns the digests of every byte read.
     public func finishRawDigest() -> [DigestAlgorithm: Hex] {
         var out: UnsafeRawPointer?
+        if position != hashedUpTo, lseek(fd, hashedUpTo, SEEK_SET) == hashedUpTo { position = hashedUpTo }
         while fill(&out) > 0 {}
         gzipCheck?.finish()
         return rawDigest.finalize()
@@ -116,9 +131,34 @@ public final class ArchiveReader {
         return ![ARCHIVE_FORMAT_ZIP, ARCHIVE_FORMAT_7ZIP, ARCHIVE_FORMAT_RAR, ARCHIVE_FORMAT_RAR_V5, ARCHIVE_FORMAT_CAB].contains(base)
     }
 
-    private func fill(_ out: UnsafeMutablePointer<UnsafeRawPointer?>) -> Int {
+    /// Forward seeks from the hashed frontier read through (hashing as they go), so skipping
+    /// an entry never leaves a hole in the digest; other seeks (a zip reader jumping to its
+    /// central directory) move the descriptor, and `finishRawDigest` reads what was missed.
+    private func seek(_ offset: Int64, _ whence: Int32) -> Int64 {
+        let target: Int
+        switch whence {
+        case SEEK_SET: target = Int(offset)
+        case SEEK_CUR: target = position + Int(offset)
+        default:
+            let moved = lseek(fd, Int(offset), whence)
+            if moved >= 0 { position = moved }
+            return Int64(moved)
+        }
+        if position == hashedUpTo && target > position {
+            var discard: UnsafeRawPointer?
+            while position < target {
+                if fill(&discard, limit: min(bufferSize, target - position)) <= 0 { break }
+            }
+            if position == target { return Int64(position) }
+        }
+        let moved = lseek(fd, target, SEEK_SET)
+        if moved >= 0 { position = moved }
+        return Int64(moved)
+    }
+
+    private func fill(_ out: UnsafeMutablePointer<UnsafeRawPointer?>, limit: Int? = nil) -> Int {
         var count: Int
-        repeat { count = read(fd, buffer, bufferSize) } while count < 0 && errno == EINTR
+        repeat { count = read(fd, buffer, limit ?? bufferSize) } while count < 0 && errno == EINTR
         if count < 0 {
             readErrno = errno
             return -1
@@ -128,9 +168,14 @@ public final class ArchiveReader {
             sniffed = true
             if bytes[0] == 0x1F && bytes[1] == 0x8B { gzipCheck = GzipTrailerCheck() }
         }
-        rawDigest.update(bytes)
-        gzipCheck?.update(bytes)
-        rawBytesRead += UInt64(count)
+        if position <= hashedUpTo && position + count > hashedUpTo {
+            let fresh = UnsafeRawBufferPointer(rebasing: bytes[(hashedUpTo - position)...])
+            rawDigest.update(fresh)
+            gzipCheck?.update(fresh)
+            rawBytesRead += UInt64(fresh.count)
+            hashedUpTo = position + count
+        }
+        position += count
         out.pointee = UnsafeRawPointer(buffer)
         return count
     }

@@ -177,7 +177,10 @@ public final class Restorer {
                 let fd = try writer.reopenFile(production)
                 defer { close(fd) }
                 entry.digests = try writeData(fd, header, archive)
-                if let position = outcome.index.position(ofKey: targetKey) { outcome.index[position].digests = entry.digests }
+                if let position = outcome.index.position(ofKey: targetKey) {
+                    outcome.index[position].digests = entry.digests
+                    outcome.index[position].size = header.size
+                }
             } else {
                 entry.digests = outcome.index.entry(key: targetKey)?.digests ?? [:]
                 entry.size = outcome.index.entry(key: targetKey)?.size ?? 0
