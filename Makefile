@@ -1,0 +1,46 @@
+# restorecheck — two commands set up everything on a fresh Debian 12 machine:
+#   make verify   install what is missing, build release, verify the shipped demo backup
+#   make test     install what is missing, build, run every test
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Build and link: libarchive, sqlite3, zlib through pkg-config. Tests: the real tools that
+# make archives and manifests (bsdtar, GNU tar, Info-ZIP, GNU cpio, NetBSD mtree) and xmllint.
+APT_PACKAGES := pkg-config libarchive-dev libsqlite3-dev zlib1g-dev \
+                libarchive-tools tar gzip xz-utils zstd bzip2 zip unzip cpio mtree-netbsd libxml2-utils sqlite3
+DEMO_NOW := 2026-11-26T06:00:00Z
+BIN := .build/release/restorecheck
+
+.PHONY: deps build verify test fixture-times clean help
+
+help:
+	@echo "make verify   verify the demo backup (Fixtures/demo) and write Reports/"
+	@echo "make test     run every test"
+
+deps:
+	@command -v swift >/dev/null || { echo "Swift 6 is required (https://swift.org/install)"; exit 2; }
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	swift build -c release
+
+# A fresh clone stamps every file with the checkout time; the demo's archives carry their
+# dates in their names, so give them back those mtimes (newest = 2026-11-26).
+fixture-times:
+	@for f in Fixtures/demo/backups/demo-*; do \
+	  d=$$(basename "$$f" | sed -E 's/^demo-([0-9]{4}-[0-9]{2}-[0-9]{2}).*/\1/'); \
+	  touch -d "$$d 02:10:00 UTC" "$$f"; \
+	done
+
+verify: build fixture-times
+	$(BIN) verify Fixtures/demo/plan.yml --now $(DEMO_NOW)
+
+test: deps fixture-times
+	swift build --build-tests
+	swift test --skip-build
+
+clean:
+	rm -rf .build Reports/*/ Reports/*.xml Reports/*.json
