@@ -51,8 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RestoreCheckTests",
-            dependencies: ["RestoreCheck"],
-            resources: []
+            dependencies: ["RestoreCheck", "CRCArchive", "restorecheck"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -18,6 +18,10 @@ public final class Sandbox: @unchecked Sendable {
 
     public init(scratch: String?) throws {
         let base = scratch ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+        if scratch != nil, !FileManager.default.fileExists(atPath: base) {
+            try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+        }
         var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("restorecheck-XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else {
             throw RestoreCheckError(.io, "cannot create the sandbox under the scratch directory", path: base, errno: Glibc.errno)

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// The demo backup as a new user meets it: it verifies; a copy tampered with in one way fails
+/// and names the file.
+@Suite struct DemoBackupTests {
+    @Test func demoPlanVerifiesAndReportsAreValid() throws {
+        let work = TestEnvironment.scratch("demo")
+        defer { TestEnvironment.remove(work) }
+        let result = TestEnvironment.verify([TestEnvironment.demoPlan, "--now", TestEnvironment.demoNow], reports: work)
+        #expect(result.code == 0, "\(result.all)")
+        #expect(result.out.contains("verdict: PASS"))
+        let lint = TestEnvironment.shell("xmllint --noout --schema '\(TestEnvironment.schema)' '\(work)/junit.xml' 2>&1")
+        #expect(lint.code == 0, "\(lint.all)")
+        let report = TestEnvironment.json(work + "/report.json")
+        #expect(report["verdict"] as? String == "pass")
+        let checks = TestEnvironment.checks(in: report)
+        #expect(checks.contains { $0["name"] as? String == "checksums" && $0["status"] as? String == "pass" })
+        #expect(checks.contains { $0["name"] as? String == "expect /var/www/html/wp-config.php owner" && $0["status"] as? String == "pass" })
+    }
+
+    @Test(arguments: ["demo-2026-11-22.cpio", "demo-2026-11-23.zip", "demo-2026-11-24.tar.xz", "demo-2026-11-25.tar.zst", "demo-2026-11-26.tar.gz"])
+    func everyFormatPassesAgainstBothMtreeForms(_ name: String) {
+        let work = TestEnvironment.scratch("formats")
+        defer { TestEnvironment.remove(work) }
+        for spec in ["tree.bsdtar.mtree", "tree.netbsd.mtree"] {
+            let result = TestEnvironment.verify(["--archive", TestEnvironment.fixtures + "/backups/" + name,
+                                                 "--manifest", TestEnvironment.fixtures + "/" + spec], reports: work)
+            #expect(result.code == 0, "\(name) with \(spec): \(result.all)")
+        }
+    }
+
+    /// Unpacks the demo, applies `change` in the tree, repacks with GNU tar keeping owners.
+    private func tampered(_ change: String, expectFailure names: [String]) throws {
+        let work = TestEnvironment.scratch("tamper")
+        defer { TestEnvironment.remove(work) }
+        let made = TestEnvironment.shell("""
+            set -e; cd '\(work)'; mkdir t backups
+            tar -xzpf '\(TestEnvironment.demoArchive)' -C t --same-owner --numeric-owner
+            cd t; \(change); cd ..
+            printf '+1500 deploy:1500\\n+5000 vmail:5000\\n' > map
+            tar --owner-map=map --group-map=map -czf backups/demo-2026-11-26.tar.gz -C t .
+            """)
+        try #require(made.code == 0, "\(made.all)")
+        let result = TestEnvironment.verify([TestEnvironment.demoPlan, "--archive", work + "/backups/demo-2026-11-26.tar.gz",
+                                             "--now", TestEnvironment.demoNow], reports: work + "/reports")
+        #expect(result.code == 1, "\(result.all)")
+        for name in names { #expect(result.out.contains(name), "output does not name \(name): \(result.out)") }
+    }
+
+    @Test func changedContentFailsChecksums() throws {
+        try tampered("echo '// injected' >> var/www/html/index.php", expectFailure: ["checksums", "var/www/html/index.php"])
+    }
+
+    @Test func changedModeFailsTheModeRule() throws {
+        try tampered("chmod 0644 var/www/html/wp-config.php", expectFailure: ["expect /var/www/html/wp-config.php mode", "0644"])
+    }
+
+    @Test func missingFileFails() throws {
+        try tampered("rm var/www/html/index.php", expectFailure: ["expect /var/www/html/index.php exists", "missing"])
+    }
+
+    @Test func retargetedSymlinkFails() throws {
+        try tampered("ln -sfn ../sites-available/default etc/nginx/sites-enabled/example.com",
+                     expectFailure: ["expect /etc/nginx/sites-enabled/example.com target"])
+    }
+}
