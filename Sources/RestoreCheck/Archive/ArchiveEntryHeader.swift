@@ -1,4 +1,7 @@
 import CRCArchive
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The kinds of entry an archive can hold.
 public enum EntryType: String, Codable, Sendable {
@@ -60,6 +63,3 @@ public struct ArchiveEntryHeader: Sendable {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif

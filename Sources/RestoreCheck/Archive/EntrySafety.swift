@@ -9,7 +9,9 @@ public enum EntrySafety {
         case refuse(String)
     }
 
-    public static func judge(_ header: ArchiveEntryHeader) -> Verdict {
+    /// `production` is where the entry would land (nil when its name is unsafe or stripped away);
+    /// a symlink's target is judged from there.
+    public static func judge(_ header: ArchiveEntryHeader, production: [[UInt8]]?) -> Verdict {
         let name = header.nameBytes
         if name.first == UInt8(ascii: "/") { return .refuse("absolute path") }
         if EntryName.safeComponents(name) == nil { return .refuse("path climbs out with '..'") }
@@ -22,6 +24,10 @@ public enum EntrySafety {
             guard let target = header.hardlinkTarget, target.first != UInt8(ascii: "/"),
                   EntryName.safeComponents(target) != nil else {
                 return .refuse("hardlink to a path outside the archive")
+            }
+        case .symlink:
+            if let production, sandboxTarget(header.symlinkTarget ?? [], linkPath: production) == nil {
+                return .refuse("symlink points outside the backup (-> \(EntryName.key(header.symlinkTarget ?? [])))")
             }
         default: break
         }
@@ -36,19 +42,19 @@ public enum EntrySafety {
     /// target is kept when it stays below `/`; an absolute one is rewritten relative, so it
     /// resolves inside the sandbox's copy of production. nil means the link escapes.
     public static func sandboxTarget(_ target: [UInt8], linkPath: [[UInt8]]) -> [UInt8]? {
+        guard !target.isEmpty else { return nil }
         let slash = UInt8(ascii: "/")
         let absolute = target.first == slash
         var resolved: [[UInt8]] = absolute ? [] : Array(linkPath.dropLast())
         for part in target.split(separator: slash, omittingEmptySubsequences: true) {
             if part.elementsEqual([UInt8(ascii: ".")]) { continue }
             if part.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
-                guard !resolved.isEmpty else { return absolute ? nil : nil }
+                guard !resolved.isEmpty else { return nil } // climbs above `/`
                 resolved.removeLast()
                 continue
             }
             resolved.append(Array(part))
         }
-        guard !target.isEmpty else { return nil }
         if !absolute { return target }
         // From the link's directory up to the root, then down to the target.
         let depth = linkPath.count - 1

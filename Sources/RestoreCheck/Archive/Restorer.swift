@@ -104,19 +104,20 @@ public final class Restorer {
     private struct LimitExceeded: Error { let offender: Offender }
 
     private func restoreEntry(_ header: ArchiveEntryHeader, from archive: ArchiveReader) throws {
-        var verdict = EntrySafety.judge(header)
-        let safe = EntryName.safeComponents(header.nameBytes) ?? []
-        let key = safe.map(EntryName.key).joined(separator: "/")
-        if case .refuse = verdict {} else if safe.isEmpty {
+        let safe = EntryName.safeComponents(header.nameBytes)
+        let production = safe.flatMap(mapper.productionComponents)
+        let verdict = EntrySafety.judge(header, production: production)
+        let refused: Bool = if case .refuse = verdict { true } else { false }
+        if !refused, safe?.isEmpty ?? false {
             try archive.skipData() // `./` itself: the root already exists
             return
         }
-        let production = mapper.productionComponents(of: safe)
-        if production == nil, case .refuse = verdict {} else if production == nil {
+        if !refused, production == nil {
             outcome.strippedAway += 1
             try archive.skipData()
             return
         }
+        let key = (safe ?? []).map(EntryName.key).joined(separator: "/")
         var entry = IndexedEntry(
             key: key.isEmpty ? header.name : key, productionPath: production.map(LayoutMapper.path) ?? header.name,
             type: header.type, permissions: header.permissions, uid: header.uid, gid: header.gid,
@@ -124,10 +125,6 @@ public final class Restorer {
             link: (header.symlinkTarget ?? header.hardlinkTarget).map(EntryName.key), restored: false)
         if header.size > 0, UInt64(header.size) > limits.maxEntryBytes {
             throw LimitExceeded(offender: Offender(header.name, "declares \(ByteSize.format(UInt64(header.size))), above limits.max_entry_bytes \(ByteSize.format(limits.maxEntryBytes))"))
-        }
-        if header.type == .symlink, let production, let target = header.symlinkTarget,
-           EntrySafety.sandboxTarget(target, linkPath: production) == nil {
-            verdict = .refuse("symlink points outside the backup (-> \(EntryName.key(target)))")
         }
         switch verdict {
         case .refuse(let reason):
@@ -151,7 +148,7 @@ public final class Restorer {
             throw damage
         }
         let position = outcome.index.add(entry)
-        if lookForManifests, entry.restored, entry.type == .file, safe.count == mapper.layout.stripComponents + 1 {
+        if lookForManifests, entry.restored, entry.type == .file, let safe, safe.count == mapper.layout.stripComponents + 1 {
             loadEmbeddedManifest(outcome.index[position], baseKey: safe.dropLast().map(EntryName.key).joined(separator: "/"))
         }
     }

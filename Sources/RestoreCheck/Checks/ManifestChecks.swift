@@ -17,6 +17,12 @@ struct ManifestChecks {
         return index.entry(manifestKey: key)
     }
 
+    /// A directory the archive does not list but holds entries in is there all the same.
+    private func isImpliedDirectory(_ key: String, in manifest: Manifest) -> Bool {
+        if !manifest.baseKey.isEmpty, index.directories.contains("/" + manifest.baseKey + "/" + key) { return true }
+        return index.directories.contains("/" + key)
+    }
+
     private var origins: String { manifests.map(\.origin).joined(separator: ", ") }
 
     func checksums() -> CheckResult {
@@ -75,9 +81,7 @@ struct ManifestChecks {
         for spec in specs {
             for item in spec.entries where item.key != spec.selfKey {
                 guard let entry = lookup(item.key, in: spec) else {
-                    // A directory the archive implies (it holds entries) but does not list is there.
-                    if item.type == .directory && index.directories.contains("/" + item.key) { continue }
-                    if item.type == .directory, !spec.baseKey.isEmpty, index.directories.contains("/" + spec.baseKey + "/" + item.key) { continue }
+                    if item.type == .directory && isImpliedDirectory(item.key, in: spec) { continue }
                     if !item.optional { offenders.append(Offender(item.key, "listed in \(spec.origin) line \(item.line) but missing from the archive")) }
                     continue
                 }

@@ -99,7 +99,7 @@ public struct SetVerifier {
         report.archive = facts
 
         if !fromStdin {
-            report.checks.append(SourceChecks.sidecar(archive: archivePath, digests: outcome.rawDigests, complete: outcome.complete))
+            report.checks.append(SourceChecks.sidecar(archive: archivePath, digests: outcome.rawDigests))
         }
         report.checks += ArchiveChecks.results(outcome)
         manifests += outcome.embeddedManifests

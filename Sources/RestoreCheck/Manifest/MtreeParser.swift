@@ -70,11 +70,8 @@ struct MtreeParser {
             let isFullPath = name.contains(UInt8(ascii: "/"))
             let path: [UInt8] = isFullPath ? name : (directory + [name]).joined(separator: [UInt8(ascii: "/")]).map { $0 }
             var entry = try makeEntry(key: EntryName.normalizedKey(path), fields: fields, line: pendingLine)
-            if !isFullPath && entry.type == .directory && name != [UInt8(ascii: ".")] {
-                directory.append(name)
-            } else if !isFullPath && name == [UInt8(ascii: ".")] && entry.type == .directory {
-                directory.append(name)
-            }
+            // A relative directory line (`.` included) is descended into until its `..`.
+            if !isFullPath && entry.type == .directory { directory.append(name) }
             if entry.key.isEmpty { continue } // the top directory itself
             entry.line = pendingLine
             entries.append(entry)

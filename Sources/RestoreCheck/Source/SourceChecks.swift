@@ -28,7 +28,7 @@ enum SourceChecks {
         [(archive + ".sha256", .sha256), (archive + ".sha512", .sha512)].filter { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    static func sidecar(archive: String, digests: [DigestAlgorithm: Hex], complete: Bool) -> CheckResult {
+    static func sidecar(archive: String, digests: [DigestAlgorithm: Hex]) -> CheckResult {
         let found = sidecars(of: archive)
         guard !found.isEmpty else {
             return CheckResult(phase: "source", name: "sidecar", status: .skip, message: "no \((archive as NSString).lastPathComponent).sha256 or .sha512 beside the archive")
