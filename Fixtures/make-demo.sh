@@ -43,9 +43,8 @@ for i in 1 2 3 4 5 6; do
 import sys
 n = int(sys.argv[1]); w, h = 48, 32
 sys.stdout.buffer.write(b"P6 %d %d 255\n" % (w, h))
-sys.stdout.buffer.write(bytes(((x * 5 + n * 40) % 256, (y * 7 + n * 20) % 256, (x * y + n) % 256)
-                               for y in range(h) for x in range(w) for _ in [0]).replace(b"", b"") if False else
-                         b"".join(bytes(((x * 5 + n * 40) % 256, (y * 7 + n * 20) % 256, (x * y + n) % 256)) for y in range(h) for x in range(w)))
+sys.stdout.buffer.write(b"".join(bytes(((x * 5 + n * 40) % 256, (y * 7 + n * 20) % 256, (x * y + n) % 256))
+                                 for y in range(h) for x in range(w)))
 PY
   cjpeg -quality 85 "$work/img.ppm" > "$t/var/www/html/wp-content/uploads/2026/11/photo-$i.jpg"
 done
@@ -54,8 +53,9 @@ for i in 1 2; do
 import struct, sys, zlib
 n = int(sys.argv[1]); w, h = 16, 16
 def chunk(kind, data): return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-raw = b"".join(b"\0" + bytes((x * 16 % 256, y * 16 % 256, n * 100 % 256) * 1 for x in range(w) for _ in [0]).replace(b"", b"") if False else b"\0" + b"".join(bytes((x * 16 % 256, y * 16 % 256, n * 100 % 256)) for x in range(w)) for y in range(h))
-sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+raw = b"".join(b"\0" + b"".join(bytes((x * 16 % 256, y * 16 % 256, n * 100 % 256)) for x in range(w)) for y in range(h))
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                        + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 PY
 done
 chown -R 33:33 "$t/var/www/html"
