@@ -28,6 +28,13 @@ import Testing
         try verdict("\(tree) && tar -cf full.tar -C t . && head -c 100000 full.tar > cut.tar", "cut.tar", expectInMessage: "big.bin")
     }
 
+    @Test(arguments: ["", " | gzip"])
+    func tarCutAtAnEntryBoundary(_ filter: String) throws {
+        // The first entry is one header block + 1024 data bytes; the cut drops the rest, marker included.
+        try verdict("mkdir t && head -c 1024 /dev/urandom > t/a.bin && echo b > t/b.txt && tar --sort=name -cf full.tar -C t a.bin b.txt"
+                    + " && head -c 1536 full.tar\(filter) > cut", "cut", expectInMessage: "end-of-archive")
+    }
+
     @Test func bitFlipInGzipIsCaughtEvenWhereLibarchiveIsSilent() throws {
         // Flip one byte in the gzip CRC trailer: the data inflates fine, only the CRC says no.
         let setup = "\(tree) && tar -czf a.tar.gz -C t . && size=$(stat -c %s a.tar.gz) && "

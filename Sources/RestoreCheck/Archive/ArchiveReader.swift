@@ -114,6 +114,12 @@ public final class ArchiveReader {
     /// A damaged gzip member found by the trailer check (libarchive does not verify gzip CRCs).
     public var gzipDamage: String? { gzipCheck?.damage }
 
+    /// Bytes the format has consumed from the (decompressed) stream.
+    public var formatPosition: Int64 { archive_filter_bytes(handle, 0) }
+
+    /// True for the tar family, whose writers all end the archive with zero blocks.
+    public var isTar: Bool { formatCode & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_TAR }
+
     /// `"GNU tar format"`, `"ZIP 2.0 (deflation)"`, …
     public var formatName: String { archive_format_name(handle).map { String(cString: $0) } ?? "unknown" }
     public var formatCode: Int32 { archive_format(handle) }

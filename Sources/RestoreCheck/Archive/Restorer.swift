@@ -46,6 +46,7 @@ public final class Restorer {
             return outcome
         }
         var failedHeaders = 0
+        var afterLastEntry: Int64 = 0
         while true {
             try Interruption.check()
             let next: (header: ArchiveEntryHeader?, warning: ArchiveError?)?
@@ -58,7 +59,16 @@ public final class Restorer {
                 if error.isFatal || failedHeaders > 8 { break }
                 continue
             }
-            guard let next else { outcome.complete = true; break }
+            guard let next else {
+                // Every tar writer ends with zero blocks; a clean EOF right after an entry means the
+                // archive was cut at an entry boundary, which libarchive does not report.
+                if archive.isTar, outcome.facts.entries > 0, archive.formatPosition - afterLastEntry < 512 {
+                    outcome.damage.append(Offender(archive.currentEntry.map { "after entry \($0)" } ?? displayPath,
+                                                   "the tar archive ends without its end-of-archive blocks (truncated at an entry boundary)"))
+                }
+                outcome.complete = true
+                break
+            }
             outcome.facts.entries += 1
             if let warning = next.warning {
                 outcome.warnings.append(Offender(next.header?.name ?? "entry \(outcome.facts.entries)", warning.message))
@@ -81,6 +91,7 @@ public final class Restorer {
                 outcome.limitHit = limit.offender
                 break
             }
+            afterLastEntry = archive.formatPosition
             progress?(archive.rawBytesRead, outcome.facts.entries)
         }
         writer.finish()
