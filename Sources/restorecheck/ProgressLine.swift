@@ -29,6 +29,17 @@ final class ProgressLine: @unchecked Sendable {
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
     }
 
+    /// While a dump is re-imported: its name and the SQL read so far.
+    func importing(dump: String, bytes: UInt64) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        shown = true
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + "importing \(dump): \(ByteSize.format(bytes)) of SQL").utf8))
+    }
+
     func clear() {
         lock.lock()
         defer { lock.unlock() }

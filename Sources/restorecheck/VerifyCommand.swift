@@ -93,7 +93,10 @@ struct VerifyCommand: ParsableCommand {
         options.maxBytes = maxBytes.flatMap(ByteSize.parse)
         options.maxEntryBytes = maxEntryBytes.flatMap(ByteSize.parse)
         options.maxEntries = maxEntries
-        if !quiet && isatty(STDERR_FILENO) == 1 { options.progress = ProgressLine.shared.update }
+        if !quiet && isatty(STDERR_FILENO) == 1 {
+            options.progress = ProgressLine.shared.update
+            options.databaseProgress = ProgressLine.shared.importing
+        }
         let runner = VerifyRunner(planPath: plan, setName: setName, reportDir: reportDir, formats: format,
                                   options: options, console: ConsoleReporter(verbose: verbose, quiet: quiet))
         let code = runner.run()

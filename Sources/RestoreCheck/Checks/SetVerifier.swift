@@ -108,6 +108,12 @@ public struct SetVerifier {
                                         recordsOwners: outcome.facts.recordsOwners).results()
         report.checks += ExpectChecks(rules: set.expect, index: outcome.index, reader: SandboxReader(rootFD: sandbox.rootFD),
                                       recordsOwners: outcome.facts.recordsOwners).results()
+        var databases = DatabaseVerifier(sandbox: sandbox, index: outcome.index, plans: set.databases, now: options.now)
+        if let progress = options.databaseProgress { databases.progress = progress }
+        let (databaseChecks, dumpReports) = databases.run()
+        try Interruption.check()
+        report.checks += databaseChecks
+        report.databases = dumpReports
         if options.strict {
             for position in report.checks.indices where report.checks[position].status == .warn {
                 report.checks[position].status = .fail

@@ -18,5 +18,8 @@ public struct VerifyOptions: Sendable {
     /// Called with progress during the restore: (archive bytes read, archive size if known, entries).
     public var progress: (@Sendable (UInt64, UInt64?, Int) -> Void)?
 
+    /// Called while a dump is imported: (the dump, bytes of SQL read so far).
+    public var databaseProgress: (@Sendable (String, UInt64) -> Void)?
+
     public init() {}
 }

@@ -5,7 +5,7 @@ import Yams
 struct BackupSetParser {
     let reader: PlanNodeReader
 
-    static let setKeys: Set<String> = ["name", "source", "layout", "manifest", "schedule", "max_age", "limits", "expect"]
+    static let setKeys: Set<String> = ["name", "source", "layout", "manifest", "schedule", "max_age", "limits", "expect", "databases"]
     static let ruleKeys: Set<String> = ["path", "glob", "type", "target", "mode", "owner", "group", "uid", "gid",
                                         "min_count", "min_size", "contains"]
 
@@ -70,6 +70,9 @@ struct BackupSetParser {
         }
         if let expect = map["expect"] {
             set.expect = try reader.sequence(expect, key: "expect").map(parseRule)
+        }
+        if let databases = map["databases"] {
+            set.databases = try reader.sequence(databases, key: "databases").map(DatabasePlanParser(reader: reader).parse)
         }
         return set
     }

@@ -34,6 +34,8 @@ public struct BackupSetPlan: Sendable {
     public var schedule: String?
     public var limits = RestoreLimits()
     public var expect: [ExpectRule] = []
+    /// The dumps to re-import; nil: find them in the restored tree (`databases:` absent).
+    public var databases: [DatabasePlan]?
 
     public init(name: String) { self.name = name }
 }

@@ -71,6 +71,8 @@ public struct SetReport: Codable, Sendable {
     public var name: String
     public var archive: ArchiveFacts?
     public var checks: [CheckResult] = []
+    /// The dumps re-imported, with every table's row count.
+    public var databases: [DumpReport] = []
     public var seconds: Double = 0
     /// Where the sandbox was left (`--keep-sandbox`).
     public var sandbox: String?

@@ -14,6 +14,8 @@ public enum Interruption {
     public static var isRequested: Bool { flag.isSet }
 
     public static func install() {
+        // A helper that exits early (psql on an error) must not kill us through its pipe.
+        signal(SIGPIPE, SIG_IGN)
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

@@ -1,0 +1,164 @@
+import Crypto
+import Foundation
+
+/// Judges one restored dump (DESIGN.md: the db phase): complete, import, integrity, tables,
+/// assert, fresh. Each result names the dump; a failed import names the line too.
+struct DatabaseChecks {
+    let dump: String
+    let plan: DatabasePlan?
+    let now: Date
+
+    func complete(_ result: DumpImportResult) -> CheckResult {
+        result.complete
+            ? CheckResult(phase: "db", name: "complete \(dump)", status: .pass,
+                          message: "ends with its \(result.dialect == .sqlite ? "COMMIT" : "`\(result.dialect.trailer!)` trailer")")
+            : CheckResult(phase: "db", name: "complete \(dump)", status: .fail, message: "\(dump): \(result.incompleteReason ?? "incomplete")")
+    }
+
+    func `import`(_ result: DumpImportResult, engine: String) -> CheckResult {
+        let name = "import \(dump)"
+        if let failure = result.failure {
+            var message = dump
+            if let line = failure.line { message += ":\(line)" }
+            message += ": \(failure.message)"
+            if let statement = failure.statement { message += " — in: \(statement)" }
+            return CheckResult(phase: "db", name: name, status: .fail, message: message,
+                               offenders: [Offender(failure.line.map { "\(dump):\($0)" } ?? dump, failure.message)])
+        }
+        let summary = "\(plural(result.statements, "statement")), \(plural(result.rowsInserted, "row")) into \(engine) in \(String(format: "%.2f", result.seconds)) s"
+        guard result.omitted.isEmpty else {
+            var kinds: [String: Int] = [:]
+            for omission in result.omitted { kinds[omission.kind, default: 0] += 1 }
+            let counts = kinds.sorted { $0.key < $1.key }.map { plural($0.value, $0.key) }.joined(separator: ", ")
+            return CheckResult(phase: "db", name: name, status: .warn,
+                               message: "\(summary); not carried into \(engine): \(counts)",
+                               offenders: result.omitted.map { Offender($0.name, "\($0.kind) not carried into \(engine)") })
+        }
+        return CheckResult(phase: "db", name: name, status: .pass, message: summary)
+    }
+
+    func integrity(_ problems: [Offender], engine: String) -> CheckResult {
+        CheckResult.judge(phase: "db", name: "integrity \(dump)", offenders: problems,
+                          pass: "\(engine) integrity check and foreign keys hold",
+                          fail: { "\(dump): \(plural($0, "integrity problem"))" })
+    }
+
+    func tables(_ counts: [TableCount]) -> CheckResult {
+        let name = "tables \(dump)"
+        let total = counts.reduce(0) { $0 + $1.rows }
+        let summary = "\(plural(counts.count, "table")), \(plural(total, "row"))"
+        var offenders: [Offender] = []
+        for rule in plan?.tables ?? [] {
+            guard let found = counts.first(where: { $0.name == rule.name }) ?? counts.first(where: { $0.name.lowercased() == rule.name.lowercased() }) else {
+                offenders.append(Offender(rule.name, "table missing from the restored dump"))
+                continue
+            }
+            if let rows = rule.rows, found.rows != rows {
+                offenders.append(Offender(rule.name, "\(found.rows) rows, the plan expects exactly \(rows)"))
+            }
+            if let minimum = rule.minRows, found.rows < minimum {
+                offenders.append(Offender(rule.name, "\(found.rows) rows, the plan expects at least \(minimum)"))
+            }
+        }
+        if !offenders.isEmpty {
+            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): \(plural(offenders.count, "table rule")) not met (\(summary))", offenders: offenders)
+        }
+        if counts.isEmpty {
+            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): the restored dump holds no table")
+        }
+        if total == 0 {
+            return CheckResult(phase: "db", name: name, status: .warn, message: "\(dump): every table is empty (a schema-only dump?)")
+        }
+        return CheckResult(phase: "db", name: name, status: .pass, message: summary)
+    }
+
+    func assertion(_ rule: DatabasePlan.Assertion, in database: RestoredDatabase) -> CheckResult {
+        let name = "assert \(dump): \(rule.name)"
+        let value: SQLValue?
+        do { value = try database.firstValue(rule.sql) } catch {
+            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): the query failed: \(error) — in: \(SQLiteError.excerpt(rule.sql))")
+        }
+        guard let value, value != .null else {
+            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): the query returned no value (\(SQLiteError.excerpt(rule.sql)))")
+        }
+        let ok: Bool
+        let expected: String
+        switch rule.expectation {
+        case .equals(let text, let tolerance):
+            if let want = Double(text), let got = value.number {
+                ok = abs(got - want) <= (tolerance ?? max(1e-9, abs(want) * 1e-9))
+            } else {
+                ok = value.bytes == Array(text.utf8)
+            }
+            expected = "equal to \(text)" + (tolerance.map { " (±\($0))" } ?? "")
+        case .range(let minimum, let maximum):
+            let got = value.number
+            ok = got.map { number in minimum.map { number >= $0 } ?? true && maximum.map { number <= $0 } ?? true } ?? false
+            expected = [minimum.map { "at least \(SQLValue.format($0))" }, maximum.map { "at most \(SQLValue.format($0))" }].compactMap { $0 }.joined(separator: " and ")
+        case .sha256(let hex):
+            let digest = SHA256.hash(data: value.bytes ?? []).map { String(format: "%02x", $0) }.joined()
+            ok = digest == hex
+            expected = "SHA-256 \(hex.prefix(12))…" + (ok ? "" : " (got \(digest.prefix(12))…)")
+        }
+        let shown: String
+        if case .sha256 = rule.expectation { shown = "a value of \(plural(value.bytes?.count ?? 0, "byte"))" } else { shown = value.display }
+        return ok
+            ? CheckResult(phase: "db", name: name, status: .pass, message: "\(shown), \(expected)")
+            : CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): got \(shown), expected \(expected)")
+    }
+
+    func freshness(_ rule: DatabasePlan.Freshness, in database: RestoredDatabase) -> CheckResult {
+        let name = "fresh \(dump)"
+        let value: SQLValue?
+        do { value = try database.firstValue(rule.sql) } catch {
+            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): the query failed: \(error)")
+        }
+        guard let value, value != .null else {
+            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): the query returned no timestamp: no rows?")
+        }
+        guard let date = TimestampText.parse(value) else {
+            return CheckResult(phase: "db", name: name, status: .error, message: "\(dump): '\(value.display)' is not a timestamp restorecheck can read")
+        }
+        let age = now.timeIntervalSince(date)
+        let text = "newest row \(value.display) is \(AgeText.format(max(0, age))) old (limit \(AgeText.format(rule.maxAge)))"
+        return age <= rule.maxAge
+            ? CheckResult(phase: "db", name: name, status: .pass, message: text)
+            : CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): \(text)")
+    }
+}
+
+/// Timestamps as the engines print them: `2026-11-25 10:00:00[.123][+00[:00]]`, ISO 8601
+/// with `T` and `Z`, a bare date, or Unix seconds. No zone means UTC.
+enum TimestampText {
+    static func parse(_ value: SQLValue) -> Date? {
+        switch value {
+        case .integer(let seconds): return Date(timeIntervalSince1970: Double(seconds))
+        case .real(let seconds): return Date(timeIntervalSince1970: seconds)
+        case .text(let bytes): return parse(String(decoding: bytes, as: UTF8.self))
+        default: return nil
+        }
+    }
+
+    static func parse(_ text: String) -> Date? {
+        var text = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: " ")
+        if text.hasSuffix("Z") { text = String(text.dropLast()) + "+00:00" }
+        if text.count == 10 { text += " 00:00:00" }
+        // Drop fractional seconds.
+        if let dot = text.firstIndex(of: "."), text.distance(from: text.startIndex, to: dot) == 19 {
+            var end = text.index(after: dot)
+            while end < text.endIndex, text[end].isNumber { end = text.index(after: end) }
+            text.removeSubrange(dot..<end)
+        }
+        var zone = "+0000"
+        if text.count > 19 {
+            var suffix = String(text.dropFirst(19)).replacingOccurrences(of: ":", with: "")
+            if suffix.count == 3 { suffix += "00" }
+            zone = suffix
+            text = String(text.prefix(19))
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ssZ"
+        return formatter.date(from: text + zone)
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The db phase of one set (DESIGN.md): finds the dumps (the plan's, or every dump-looking
+/// file in the restored tree), restores each into its target and runs the checks on it.
+struct DatabaseVerifier {
+    let sandbox: Sandbox
+    let index: EntryIndex
+    let plans: [DatabasePlan]?
+    let now: Date
+    var progress: ((String, UInt64) -> Void)?
+
+    /// Names a dump may have; files of these names are opened and recognised by content.
+    static let dumpSuffixes = [".sql", ".sql.gz", ".sql.xz", ".sql.zst", ".sql.bz2", ".sql.lz4", ".dump", ".pgdump",
+                               ".pg_dump", ".backup", ".sqlite", ".sqlite3", ".db"]
+
+    func run() -> (checks: [CheckResult], reports: [DumpReport]) {
+        var checks: [CheckResult] = []
+        var reports: [DumpReport] = []
+        let jobs: [DatabasePlan] = plans ?? autoDetected()
+        for (number, plan) in jobs.enumerated() {
+            let (more, report) = verify(plan, number: number, explicit: plans != nil)
+            checks += more
+            if let report { reports.append(report) }
+        }
+        return (checks, reports)
+    }
+
+    /// Every restored regular file whose name looks like a dump and whose bytes confirm it.
+    private func autoDetected() -> [DatabasePlan] {
+        index.entries.filter { entry in
+            entry.type == .file && entry.restored
+                && Self.dumpSuffixes.contains { entry.productionPath.lowercased().hasSuffix($0) }
+        }.map(\.productionPath).sorted().map { DatabasePlan(dump: $0) }
+    }
+
+    private func verify(_ plan: DatabasePlan, number: Int, explicit: Bool) -> ([CheckResult], DumpReport?) {
+        let dump = plan.dump
+        let checks = DatabaseChecks(dump: dump, plan: plan, now: now)
+        var report = DumpReport(dump: dump, target: plan.target)
+        guard let entry = index.entry(productionPath: dump), entry.type == .file, entry.restored else {
+            let reason = index.entry(productionPath: dump) == nil ? "is not in the backup" : "is in the backup but is not a restored regular file"
+            return ([CheckResult(phase: "db", name: "import \(dump)", status: .fail, message: "\(dump) \(reason)")], report)
+        }
+        let reader = SandboxReader(rootFD: sandbox.rootFD)
+        let head: [UInt8]
+        do {
+            let source = try open(dump, reader)
+            report.compression = source.compression == "none" ? nil : source.compression
+            head = try Self.head(of: source)
+        } catch {
+            return ([CheckResult(phase: "db", name: "import \(dump)", status: .fail, message: "\(dump): cannot be read: \(error)")], report)
+        }
+        let format = DialectSniffer.format(head)
+        report.format = format
+        if !explicit, format == .sql, DialectSniffer.sniff(head) == nil {
+            return ([], nil)   // a .sql-named file that is no dump: not ours to judge
+        }
+        if !explicit, format == .sqliteDatabase || dump.hasSuffix(".db") || dump.hasSuffix(".sqlite") || dump.hasSuffix(".sqlite3") {
+            if format != .sqliteDatabase { return ([], nil) }
+        }
+        var results: [CheckResult] = []
+        do {
+            let restored: RestoredDatabase
+            let engine: String
+            switch format {
+            case .sqliteDatabase:
+                let database = try SQLiteDatabase(path: sandbox.diskPath(of: dump), readOnly: true)
+                restored = SQLiteRestoredDatabase(database: database, foreignKeys: [])
+                engine = "SQLite"
+                results.append(CheckResult(phase: "db", name: "import \(dump)", status: .pass, message: "a SQLite database file, opened in place"))
+            case .sql, .pgCustom:
+                let dialect = format == .pgCustom ? DumpDialect.postgres : (plan.dialect ?? DialectSniffer.sniff(head))
+                guard let dialect else {
+                    return ([CheckResult(phase: "db", name: "import \(dump)", status: .error,
+                                         message: "\(dump): cannot tell which SQL dialect this dump is; set `dialect:` (sqlite, mysql, postgres) in the plan")], report)
+                }
+                report.dialect = dialect
+                let outcome = try restore(plan, format: format, dialect: dialect, number: number, reader: reader)
+                restored = outcome.database
+                engine = restored.engine
+                let result = outcome.result
+                report.complete = result.complete
+                report.statements = result.statements
+                report.rowsInserted = result.rowsInserted
+                report.bytes = result.bytes
+                report.seconds = result.seconds
+                report.omitted = result.omitted
+                results.append(checks.complete(result))
+                results.append(checks.import(result, engine: engine))
+            }
+            do {
+                results.append(checks.integrity(try restored.integrityProblems(), engine: engine))
+            } catch {
+                results.append(CheckResult(phase: "db", name: "integrity \(dump)", status: .error, message: "\(dump): the integrity check could not run: \(error)"))
+            }
+            do {
+                report.tables = try restored.tableCounts()
+                results.append(checks.tables(report.tables))
+            } catch {
+                results.append(CheckResult(phase: "db", name: "tables \(dump)", status: .error, message: "\(dump): cannot count the tables: \(error)"))
+            }
+            results += plan.assertions.map { checks.assertion($0, in: restored) }
+            if let freshness = plan.freshness { results.append(checks.freshness(freshness, in: restored)) }
+        } catch {
+            results.append(CheckResult(phase: "db", name: "import \(dump)", status: .error, message: "\(dump): \(error)"))
+        }
+        return (results, report)
+    }
+
+    private func open(_ dump: String, _ reader: SandboxReader) throws -> CompressedDumpSource {
+        let fd = reader.open(SandboxReader.components(dump), flags: O_RDONLY)
+        guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: dump, errno: errno) }
+        return try CompressedDumpSource(fd: fd, name: dump)
+    }
+
+    private static func head(of source: DumpByteSource) throws -> [UInt8] {
+        var head = [UInt8](repeating: 0, count: 1 << 16)
+        var filled = 0
+        while filled < head.count {
+            let count = try head.withUnsafeMutableBytes { try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+            if count == 0 { break }
+            filled += count
+        }
+        return Array(head.prefix(filled))
+    }
+
+    private func restore(_ plan: DatabasePlan, format: DumpFormat, dialect: DumpDialect, number: Int,
+                         reader: SandboxReader) throws -> (result: DumpImportResult, database: RestoredDatabase) {
+        let work = sandbox.path + "/db"
+        mkdir(work, 0o700)
+        var pgRestore: ChildProcess?
+        let source: DumpByteSource
+        if format == .pgCustom {
+            guard let program = ToolLocator.find("pg_restore") else { throw ToolLocator.missing("pg_restore", package: "postgresql-client") }
+            let fd = reader.open(SandboxReader.components(plan.dump), flags: O_RDONLY)
+            guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: plan.dump, errno: errno) }
+            let child = ChildProcess(program, ["-f", "-"], stderrPath: "\(work)/pg_restore-\(number).err")
+            try child.start(captureOutput: true, inputFrom: FileHandle(fileDescriptor: fd, closeOnDealloc: true))
+            pgRestore = child
+            source = PipeDumpSource(fd: child.outputFD!)
+        } else {
+            source = try open(plan.dump, reader)
+        }
+        let lines = DumpLineReader(source: source)
+        switch plan.target {
+        case .sqlite:
+            let database = try SQLiteDatabase(path: "\(work)/\(number).sqlite")
+            let importer = SQLiteDumpImporter(database: database, dialect: dialect)
+            if let progress { importer.progress = { progress(plan.dump, $0) } }
+            var result = importer.run(lines)
+            if let child = pgRestore {
+                // Drain what is left so pg_restore can finish, then judge its own verdict.
+                while try lines.nextLine({ _ in }) {}
+                let status = child.wait()
+                if status != 0 {
+                    result.complete = false
+                    result.incompleteReason = "pg_restore could not read the whole archive"
+                    if result.failure == nil {
+                        result.failure = .init(line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())")
+                    }
+                }
+            }
+            return (result, SQLiteRestoredDatabase(database: database, foreignKeys: importer.foreignKeys))
+        case .postgres, .mariadb:
+            throw RestoreCheckError(.io, "target \(plan.target.rawValue) is not available yet")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// Which SQL a dump speaks, and so how it is split, translated and judged complete.
+public enum DumpDialect: String, Codable, Sendable, CaseIterable {
+    /// `sqlite3 db .dump`.
+    case sqlite
+    /// `mysqldump` / `mariadb-dump`.
+    case mysql
+    /// `pg_dump` plain format (also what `pg_restore -f -` prints for a custom archive).
+    case postgres
+
+    /// The comment line the engine's dump tool writes last, when the dump finished.
+    var trailer: String? {
+        switch self {
+        case .mysql: return "-- Dump completed"
+        case .postgres: return "-- PostgreSQL database dump complete"
+        case .sqlite: return nil   // a `.dump` ends with its COMMIT instead
+        }
+    }
+}
+
+/// What a file found in the backup is, judged from its first bytes.
+public enum DumpFormat: String, Codable, Sendable {
+    /// SQL text (maybe compressed) in one of the dialects.
+    case sql
+    /// A `pg_dump -Fc` archive (`PGDMP` magic), read through `pg_restore -f -`.
+    case pgCustom = "pg_custom"
+    /// A SQLite database file, checked in place.
+    case sqliteDatabase = "sqlite_database"
+}
+
+/// Tells the dialect of a SQL dump from its first few kilobytes: the dump tools sign their
+/// output (`-- MySQL dump`, `-- MariaDB dump`, `-- PostgreSQL database dump`), and the
+/// statements give it away when the header was trimmed.
+enum DialectSniffer {
+    static func sniff(_ head: [UInt8]) -> DumpDialect? {
+        let text = String(decoding: head, as: UTF8.self)
+        if text.contains("-- MySQL dump") || text.contains("-- MariaDB dump") || text.contains("/*M!999999")
+            || text.contains("/*!40101 SET") || text.contains("LOCK TABLES `") { return .mysql }
+        if text.contains("-- PostgreSQL database dump") || text.contains("\\restrict ")
+            || text.contains("SET standard_conforming_strings") || text.contains("pg_catalog.set_config") { return .postgres }
+        if text.hasPrefix("PRAGMA foreign_keys=OFF;") || text.contains("BEGIN TRANSACTION;") { return .sqlite }
+        if text.contains("ENGINE=") || text.contains("` (") { return .mysql }
+        if text.contains("COPY ") && text.contains(" FROM stdin;") { return .postgres }
+        if text.contains("CREATE TABLE") || text.contains("INSERT INTO") { return .sqlite }
+        return nil
+    }
+
+    /// The binary formats, by magic bytes.
+    static func format(_ head: [UInt8]) -> DumpFormat {
+        if head.starts(with: Array("PGDMP".utf8)) { return .pgCustom }
+        if head.starts(with: Array("SQLite format 3\0".utf8)) { return .sqliteDatabase }
+        return .sql
+    }
+}

@@ -1,0 +1,72 @@
+/// What re-importing one dump found, whatever the target engine: whether it was complete,
+/// the first statement that failed, what could not be carried over, how much arrived.
+public struct DumpImportResult: Sendable {
+    /// The first failure: the dump's line, the start of the statement, the engine's message.
+    public struct Failure: Sendable, Error {
+        public var line: Int?
+        public var statement: String?
+        public var message: String
+    }
+
+    /// Something the target cannot hold, by kind and name ("function public.last_day").
+    public struct Omission: Sendable, Hashable, Codable {
+        public var kind: String
+        public var name: String
+    }
+
+    public var dialect: DumpDialect
+    /// True when the dump ends with its tool's trailer, judged at the real end of the dump.
+    public var complete = false
+    /// Why it is not complete, when it is not.
+    public var incompleteReason: String?
+    public var failure: Failure?
+    public var omitted: [Omission] = []
+    public var statements = 0
+    public var rowsInserted = 0
+    public var lines = 0
+    public var bytes: UInt64 = 0
+    public var seconds = 0.0
+
+    public init(dialect: DumpDialect) { self.dialect = dialect }
+
+    mutating func omit(_ kind: String, _ name: String) {
+        let omission = Omission(kind: kind, name: name)
+        if !omitted.contains(omission) { omitted.append(omission) }
+    }
+}
+
+/// Tracks whether a dump really ended: the trailer must be the last thing in it (blank lines
+/// and psql's `\unrestrict` may follow), at the top level, not inside a string or COPY data.
+struct CompletenessTracker {
+    let dialect: DumpDialect
+    private(set) var trailerLine: Int?
+    private(set) var committed: Bool?
+
+    init(dialect: DumpDialect) { self.dialect = dialect }
+
+    mutating func comment(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
+        guard let trailer = dialect.trailer else { return }
+        let text = Array(trailer.utf8)
+        if line.count >= text.count, zip(line, text).allSatisfy({ $0 == $1 }) { trailerLine = number }
+    }
+
+    /// Any statement or data after the trailer means the trailer was not the end.
+    mutating func content() {
+        trailerLine = nil
+        committed = nil
+    }
+
+    mutating func transactionEnd(committed: Bool) { self.committed = committed }
+
+    func verdict(lastLine: Int) -> (complete: Bool, reason: String?) {
+        switch dialect {
+        case .sqlite:
+            if committed == true { return (true, nil) }
+            if committed == false { return (false, "the dump ends with ROLLBACK: sqlite3 met errors while dumping") }
+            return (false, "the dump does not end with the COMMIT a `.dump` writes last (last line \(lastLine))")
+        case .mysql, .postgres:
+            if trailerLine != nil { return (true, nil) }
+            return (false, "no `\(dialect.trailer!)` line at the end: the dump stops at line \(lastLine) before its tool finished")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// mysqldump / mariadb-dump into SQLite: `CREATE TABLE` rebuilt from its columns, extended
+/// INSERTs bound value by value (backslash escapes, `_binary`, hex literals undone), the
+/// session noise of `/*!…*/ SET`, `LOCK TABLES` and `DISABLE KEYS` skipped, views, triggers,
+/// routines and events reported by name.
+struct MySQLDumpTranslator: DumpTranslator {
+    private(set) var catalog = SchemaCatalog()
+    private let inserts = InsertParser(dialect: .mysql)
+    /// The database of the first `USE`; tables of any later database are named `db.table`, so
+    /// an `--all-databases` dump cannot overwrite one table with another of the same name.
+    private var firstDatabase: String?
+    private var currentDatabase: String?
+
+    private func tableName(_ name: (schema: String?, name: String)) -> String {
+        let database = name.schema ?? currentDatabase
+        guard let database, let firstDatabase, database != firstDatabase else { return name.name }
+        return "\(database).\(name.name)"
+    }
+
+    mutating func action(for statement: [UInt8]) -> DumpAction {
+        var cursor = SQLCursor(statement, dialect: .mysql)
+        guard let verb = cursor.word() else { return .ignore }
+        switch verb {
+        case "INSERT", "REPLACE":
+            guard var header = inserts.header(statement) else { return .notCarried(kind: "statement", name: Self.excerpt(statement)) }
+            header.table = tableName((header.schema, header.table))
+            return .insert(header)
+        case "USE":
+            let database = cursor.identifier()
+            if firstDatabase == nil { firstDatabase = database }
+            currentDatabase = database
+            return .ignore
+        case "SET", "LOCK", "UNLOCK", "START", "BEGIN", "COMMIT", "FLUSH", "ANALYZE", "OPTIMIZE":
+            return .ignore
+        case "ALTER":
+            return .ignore   // DISABLE/ENABLE KEYS, or an index added later: not data
+        case "DROP":
+            return drop(&cursor)
+        case "CREATE":
+            return create(&cursor)
+        default:
+            return .notCarried(kind: "statement", name: Self.excerpt(statement))
+        }
+    }
+
+    private mutating func create(_ cursor: inout SQLCursor) -> DumpAction {
+        if cursor.accept("DATABASE") || cursor.accept("SCHEMA") { return .ignore }
+        _ = cursor.accept("TEMPORARY")
+        if cursor.accept("TABLE") {
+            _ = cursor.accept("IF", "NOT", "EXISTS")
+            guard let name = cursor.qualifiedName() else { return .notCarried(kind: "table", name: "?") }
+            let table = tableName(name)
+            guard let result = TableDefinitionParser(dialect: .mysql).parse(&cursor, name: table, catalog: catalog) else {
+                return .notCarried(kind: "table", name: table)
+            }
+            catalog.add(result.table)
+            catalog.foreignKeys += result.foreignKeys.map { key in
+                var key = key
+                key.parent = tableName((nil, key.parent))
+                return key
+            }
+            return .execute(result.sql)
+        }
+        // CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW|TRIGGER|…
+        for _ in 0..<12 {
+            guard let word = cursor.word() else { break }
+            if let kind = ["VIEW": "view", "TRIGGER": "trigger", "FUNCTION": "function", "PROCEDURE": "procedure",
+                           "EVENT": "event", "INDEX": "index", "SEQUENCE": "sequence"][word] {
+                if kind == "index" { return .ignore }
+                return .notCarried(kind: kind, name: Self.objectName(cursor))
+            }
+            if cursor.current == 0x3D { cursor.index += 1; _ = cursor.identifier(); if cursor.current == 0x40 { cursor.index += 1; _ = cursor.identifier() } }
+        }
+        return .notCarried(kind: "statement", name: "CREATE …")
+    }
+
+    /// `DROP TABLE IF EXISTS t` before a `CREATE TABLE t`: only a table this import made
+    /// (a view's placeholder, a table of the same database) is dropped.
+    private mutating func drop(_ cursor: inout SQLCursor) -> DumpAction {
+        guard cursor.accept("TABLE") else { return .ignore }
+        _ = cursor.accept("IF", "EXISTS")
+        guard let name = cursor.qualifiedName() else { return .ignore }
+        let table = tableName(name)
+        guard catalog.table(table) != nil else { return .ignore }
+        catalog.remove(table)
+        return .execute("DROP TABLE \(quoteIdentifier(table))")
+    }
+
+    static func excerpt(_ statement: [UInt8]) -> String {
+        SQLiteError.excerpt(String(decoding: statement.prefix(200), as: UTF8.self), limit: 60)
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+
+/// Streams one dump into a SQLite database: lines → statements (SQLStatementSplitter) →
+/// actions (the dialect's translator) → SQLite, inside one importer-owned transaction, with
+/// INSERT values and COPY rows bound into cached prepared statements. Stops at the first
+/// failing statement, like `psql -v ON_ERROR_STOP=1`, and names its line.
+final class SQLiteDumpImporter {
+    private let database: SQLiteDatabase
+    private var translator: DumpTranslator
+    private var splitter: SQLStatementSplitter
+    private var completeness: CompletenessTracker
+    private var result: DumpImportResult
+    private let parser: InsertParser
+    private var copyTarget: (statement: SQLiteStatement?, decoder: CopyRowDecoder, table: String, line: Int)?
+    /// After a failure the rest of the dump is still read, without running anything, so the
+    /// `complete` check judges the dump's real end.
+    private var scanOnly: Bool { result.failure != nil }
+    private var values: [SQLValue] = []
+    var progress: ((UInt64) -> Void)?
+
+    init(database: SQLiteDatabase, dialect: DumpDialect) {
+        self.database = database
+        switch dialect {
+        case .sqlite: translator = SQLiteDumpTranslator()
+        case .mysql: translator = MySQLDumpTranslator()
+        case .postgres: translator = PostgresDumpTranslator()
+        }
+        splitter = SQLStatementSplitter(dialect: dialect)
+        completeness = CompletenessTracker(dialect: dialect)
+        result = DumpImportResult(dialect: dialect)
+        parser = InsertParser(dialect: dialect)
+    }
+
+    var foreignKeys: [SchemaCatalog.ForeignKey] { translator.catalog.foreignKeys }
+
+    func run(_ reader: DumpLineReader) -> DumpImportResult {
+        let started = Date()
+        do {
+            try database.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; BEGIN")
+            var lastProgress: UInt64 = 0
+            while try reader.nextLine({ line in try self.handle(line, number: reader.lineNumber) }) {
+                if reader.bytesRead - lastProgress >= 1 << 22 {
+                    lastProgress = reader.bytesRead
+                    progress?(lastProgress)
+                    try Interruption.check()
+                }
+            }
+            if let copy = copyTarget {
+                completeness.content()
+                if result.failure == nil {
+                    result.failure = .init(line: reader.lineNumber, statement: nil,
+                                           message: "the dump ends inside the COPY data of \(copy.table) (begun at line \(copy.line)): it was cut short")
+                }
+            } else if let open = splitter.unfinished {
+                completeness.content()
+                if result.failure == nil {
+                    result.failure = .init(line: open.line, statement: Self.excerpt(open.text),
+                                           message: "the dump ends inside this statement (begun at line \(open.line)): it was cut short")
+                }
+            }
+            if result.failure == nil {
+                copyTarget = nil
+                database.clearCache()
+                for sql in translator.finish() {
+                    do { try database.execute(sql) } catch let error as SQLiteError {
+                        result.failure = .init(line: nil, statement: SQLiteError.excerpt(sql), message: error.message)
+                        break
+                    }
+                }
+            }
+        } catch let error as SQLiteError {
+            result.failure = result.failure ?? .init(line: reader.lineNumber, statement: nil, message: error.message)
+        } catch let error as RestoreCheckError where error.kind == .interrupted {
+            result.failure = result.failure ?? .init(line: reader.lineNumber, statement: nil, message: "interrupted")
+        } catch {
+            completeness.content()
+            result.failure = .init(line: reader.lineNumber, statement: nil, message: "the dump cannot be read: \(error)")
+        }
+        copyTarget = nil
+        database.clearCache()
+        try? database.execute("COMMIT")
+        let verdict = completeness.verdict(lastLine: reader.lineNumber)
+        result.complete = verdict.complete
+        result.incompleteReason = verdict.reason
+        result.lines = reader.lineNumber
+        result.bytes = reader.bytesRead
+        result.seconds = Date().timeIntervalSince(started)
+        return result
+    }
+
+    private func handle(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
+        if let copy = copyTarget {
+            if line.count == 2, line[0] == 0x5C, line[1] == 0x2E {
+                copyTarget = nil
+                return
+            }
+            completeness.content()
+            guard let statement = copy.statement, !scanOnly else { return }
+            do {
+                try copy.decoder.decode(line, into: &values)
+            } catch CopyRowDecoder.DecodeError.fieldCount(let found, let expected) {
+                throw fail(number, nil, "COPY row for \(copy.table) has \(found) fields, the table has \(expected) columns")
+            } catch CopyRowDecoder.DecodeError.badBytea(let column) {
+                throw fail(number, nil, "COPY row for \(copy.table): column \(column) is not valid bytea hex")
+            }
+            try insert(values, with: statement, line: number, table: copy.table)
+            return
+        }
+        let kind = try splitter.feed(line, number: number) { statement, startLine in
+            do { try self.run(statement, line: startLine) } catch is DumpImportResult.Failure {
+                // recorded in `result`; the rest of the dump is only scanned
+            }
+        }
+        switch kind {
+        case .comment: completeness.comment(line, number: number)
+        case .statement: break
+        case .blank, .clientCommand: break
+        }
+    }
+
+    private func run(_ statement: [UInt8], line: Int) throws {
+        var action = translator.action(for: statement)
+        if scanOnly {
+            // Only what changes how the next lines are read (COPY data) and the end.
+            switch action {
+            case .copy(let table, _): copyTarget = (nil, CopyRowDecoder(columns: []), table, line)
+            case .ignore, .transactionEnd: break
+            default: action = .notCarried(kind: "", name: "")
+            }
+            if case .transactionEnd(let committed) = action { completeness.transactionEnd(committed: committed) }
+            if case .notCarried = action { completeness.content() }
+            return
+        }
+        result.statements += 1
+        if case .transactionEnd(let committed) = action {
+            completeness.transactionEnd(committed: committed)
+            return
+        }
+        if case .ignore = action {} else { completeness.content() }
+        do {
+            switch action {
+            case .ignore, .transactionEnd: break
+            case .execute(let sql): try database.execute(sql)
+            case .executeAsWritten:
+                database.clearCache()   // a schema change would leave cached statements stale
+                try database.execute(bytes: statement)
+            case .notCarried(let kind, let name):
+                result.omit(kind, name)
+            case .insert(let header):
+                let table = translator.catalog.table(header.table)
+                let bound = try parser.rows(statement, from: header.valuesStart) { row in
+                    let insert = try self.insertStatement(header, count: row.count)
+                    try self.insert(row, with: insert, line: line, table: header.table, columns: table?.columns)
+                }
+                if !bound {
+                    guard translator is SQLiteDumpTranslator else {
+                        throw fail(line, statement, "a value in this INSERT is not a literal restorecheck can carry into SQLite")
+                    }
+                    try database.execute(bytes: statement)
+                    result.rowsInserted += database.changes
+                }
+            case .copy(let table, let columns):
+                guard let definition = translator.catalog.table(table) else {
+                    throw fail(line, statement, "COPY into \(table), a table the dump never created")
+                }
+                let targetColumns = columns.map { names in
+                    names.map { name in definition.columns.first { $0.name == name } ?? .init(name: name, affinity: .text) }
+                } ?? definition.columns
+                let sql = "INSERT INTO \(quoteIdentifier(table)) (\(targetColumns.map { quoteIdentifier($0.name) }.joined(separator: ", "))) VALUES ("
+                    + Array(repeating: "?", count: targetColumns.count).joined(separator: ", ") + ")"
+                copyTarget = (try database.cached(sql), CopyRowDecoder(columns: targetColumns), table, line)
+            }
+        } catch let error as SQLiteError {
+            throw fail(line, statement, error.message)
+        }
+    }
+
+    private func insertStatement(_ header: InsertParser.Header, count: Int) throws -> SQLiteStatement {
+        let verb = header.conflict.map { "INSERT OR \($0)" } ?? "INSERT"
+        let columns = header.columns.map { " (" + $0.map(quoteIdentifier).joined(separator: ", ") + ")" } ?? ""
+        return try database.cached("\(verb) INTO \(quoteIdentifier(header.table))\(columns) VALUES ("
+                                   + Array(repeating: "?", count: count).joined(separator: ", ") + ")")
+    }
+
+    private func insert(_ row: [SQLValue], with statement: SQLiteStatement, line: Int, table: String,
+                        columns: [SchemaCatalog.Column]? = nil) throws {
+        do {
+            for (position, value) in row.enumerated() {
+                var value = value
+                if let columns, position < columns.count, columns[position].affinity == .blob, case .text(let bytes) = value {
+                    value = .blob(bytes)
+                }
+                try statement.bind(value, at: Int32(position + 1))
+            }
+            try statement.step()
+            statement.reset()
+            result.rowsInserted += 1
+        } catch let error as SQLiteError {
+            statement.reset()
+            throw fail(line, nil, "\(table): \(error.message)")
+        }
+    }
+
+    private func fail(_ line: Int, _ statement: [UInt8]?, _ message: String) -> DumpImportResult.Failure {
+        let failure = DumpImportResult.Failure(line: line, statement: statement.map(Self.excerpt), message: message)
+        result.failure = failure
+        return failure
+    }
+
+    static func excerpt(_ bytes: [UInt8]) -> String {
+        SQLiteError.excerpt(String(decoding: bytes.prefix(300), as: UTF8.self))
+    }
+}
