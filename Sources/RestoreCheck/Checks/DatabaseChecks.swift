@@ -22,8 +22,7 @@ struct DatabaseChecks {
             if let line = failure.line { message += ":\(line)" }
             message += ": \(failure.message)"
             if let statement = failure.statement { message += " — in: \(statement)" }
-            return CheckResult(phase: "db", name: name, status: .fail, message: message,
-                               offenders: [Offender(failure.line.map { "\(dump):\($0)" } ?? dump, failure.message)])
+            return CheckResult(phase: "db", name: name, status: .fail, message: message)
         }
         let summary = "\(plural(result.statements, "statement")), \(plural(result.rowsInserted, "row")) into \(engine) in \(String(format: "%.2f", result.seconds)) s"
         guard result.omitted.isEmpty else {
@@ -43,13 +42,17 @@ struct DatabaseChecks {
                           fail: { "\(dump): \(plural($0, "integrity problem"))" })
     }
 
-    func tables(_ counts: [TableCount]) -> CheckResult {
+    /// `counts` lists the tables; `count` reaches anything else a rule names (a view, such as
+    /// a PostgreSQL partitioned parent).
+    func tables(_ counts: [TableCount], count: (String) -> Int? = { _ in nil }) -> CheckResult {
         let name = "tables \(dump)"
         let total = counts.reduce(0) { $0 + $1.rows }
         let summary = "\(plural(counts.count, "table")), \(plural(total, "row"))"
         var offenders: [Offender] = []
         for rule in plan?.tables ?? [] {
-            guard let found = counts.first(where: { $0.name == rule.name }) ?? counts.first(where: { $0.name.lowercased() == rule.name.lowercased() }) else {
+            guard let found = counts.first(where: { $0.name == rule.name })
+                    ?? counts.first(where: { $0.name.lowercased() == rule.name.lowercased() })
+                    ?? count(rule.name).map({ TableCount(name: rule.name, rows: $0) }) else {
                 offenders.append(Offender(rule.name, "table missing from the restored dump"))
                 continue
             }
@@ -94,7 +97,7 @@ struct DatabaseChecks {
         case .range(let minimum, let maximum):
             let got = value.number
             ok = got.map { number in minimum.map { number >= $0 } ?? true && maximum.map { number <= $0 } ?? true } ?? false
-            expected = [minimum.map { "at least \(SQLValue.format($0))" }, maximum.map { "at most \(SQLValue.format($0))" }].compactMap { $0 }.joined(separator: " and ")
+            expected = [minimum.map { "at least \(SQLValue.plain($0))" }, maximum.map { "at most \(SQLValue.plain($0))" }].compactMap { $0 }.joined(separator: " and ")
         case .sha256(let hex):
             let digest = SHA256.hash(data: value.bytes ?? []).map { String(format: "%02x", $0) }.joined()
             ok = digest == hex

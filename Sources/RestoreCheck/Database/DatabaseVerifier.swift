@@ -98,7 +98,10 @@ struct DatabaseVerifier {
             }
             do {
                 report.tables = try restored.tableCounts()
-                results.append(checks.tables(report.tables))
+                results.append(checks.tables(report.tables) { name in
+                    if case .integer(let rows)? = try? restored.firstValue("SELECT count(*) FROM \(quoteIdentifier(name))") { return Int(rows) }
+                    return nil
+                })
             } catch {
                 results.append(CheckResult(phase: "db", name: "tables \(dump)", status: .error, message: "\(dump): cannot count the tables: \(error)"))
             }
@@ -158,9 +161,8 @@ struct DatabaseVerifier {
                 if status != 0 {
                     result.complete = false
                     result.incompleteReason = "pg_restore could not read the whole archive"
-                    if result.failure == nil {
-                        result.failure = .init(line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())")
-                    }
+                    // pg_restore's own error is the cause of whatever the partial output did.
+                    result.failure = .init(line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())")
                 }
             }
             return (result, SQLiteRestoredDatabase(database: database, foreignKeys: importer.foreignKeys))

@@ -42,6 +42,11 @@ public enum SQLValue: Sendable, Equatable {
         }
     }
 
+    /// A number as a person writes it: 0, 2328.6.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.15g", value)
+    }
+
     /// A REAL the way SQLite prints it (`%!.15g`): 2328.6, not 2328.6000000000004.
     static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(format: "%.1f", value) }

@@ -98,12 +98,14 @@ final class SQLiteDumpImporter {
             guard let statement = copy.statement, !scanOnly else { return }
             do {
                 try copy.decoder.decode(line, into: &values)
+                try insert(values, with: statement, line: number, table: copy.table)
             } catch CopyRowDecoder.DecodeError.fieldCount(let found, let expected) {
-                throw fail(number, nil, "COPY row for \(copy.table) has \(found) fields, the table has \(expected) columns")
+                _ = fail(number, nil, "COPY row for \(copy.table) has \(found) fields, the table has \(expected) columns")
             } catch CopyRowDecoder.DecodeError.badBytea(let column) {
-                throw fail(number, nil, "COPY row for \(copy.table): column \(column) is not valid bytea hex")
+                _ = fail(number, nil, "COPY row for \(copy.table): column \(column) is not valid bytea hex")
+            } catch is DumpImportResult.Failure {
+                // recorded in `result`; the rest of the dump is only scanned
             }
-            try insert(values, with: statement, line: number, table: copy.table)
             return
         }
         let kind = try splitter.feed(line, number: number) { statement, startLine in

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// The ways dumps really fail: cut short mid-INSERT or mid-COPY, a truncated custom archive,
+/// a syntax error, rows missing. Each turns `verify` to exit 1 and names the dump.
+@Suite struct DamagedDumpTests {
+    let datasets = DumpFixture.datasets
+
+    private func run(_ name: String, _ bytes: [UInt8], tables: String? = nil) throws -> (TestEnvironment.Result, [String: [String: Any]]) {
+        let work = TestEnvironment.scratch("dmg")
+        defer { TestEnvironment.remove(work) }
+        let production = "/var/backups/db/\(name)"
+        let archive = DumpFixture.archive([production: bytes], in: work)
+        var entry = "      - dump: \(production)"
+        if let tables { entry += "\n        tables: \(tables)" }
+        try DumpFixture.plan(archive: archive, entries: [entry]).write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
+        return (result, DumpFixture.dbChecks(work + "/r"))
+    }
+
+    private func status(_ checks: [String: [String: Any]], _ name: String) -> String? { checks[name]?["status"] as? String }
+    private func message(_ checks: [String: [String: Any]], _ name: String) -> String { (checks[name]?["message"] as? String) ?? "" }
+
+    @Test func mysqlDumpCutMidInsert() throws {
+        let whole = DumpFixture.bytes("\(datasets)/chinook/chinook.mariadb.sql")
+        let (result, checks) = try run("cut.sql", Array(whole.prefix(300_000)))
+        #expect(result.code == 1)
+        #expect(status(checks, "complete /var/backups/db/cut.sql") == "fail")
+        #expect(message(checks, "import /var/backups/db/cut.sql").contains("/var/backups/db/cut.sql:"), "\(checks)")
+        #expect(message(checks, "import /var/backups/db/cut.sql").contains("cut short"))
+    }
+
+    @Test func postgresDumpCutMidCopy() throws {
+        let whole = String(decoding: DumpFixture.bytes("\(datasets)/chinook/chinook.pg.sql"), as: UTF8.self)
+        let cut = whole.components(separatedBy: "\n").prefix(9000).joined(separator: "\n") + "\n"
+        let (result, checks) = try run("cut.pg.sql", Array(cut.utf8))
+        #expect(result.code == 1)
+        #expect(status(checks, "complete /var/backups/db/cut.pg.sql") == "fail")
+        #expect(message(checks, "import /var/backups/db/cut.pg.sql").contains("inside the COPY data"), "\(checks)")
+    }
+
+    @Test func truncatedCustomArchive() throws {
+        let whole = DumpFixture.bytes("\(datasets)/pagila/pagila.pg.dump")
+        let (result, checks) = try run("trunc.dump", Array(whole.prefix(whole.count / 2)))
+        #expect(result.code == 1, "\(result.all)")
+        #expect(status(checks, "import /var/backups/db/trunc.dump") == "fail")
+        #expect(message(checks, "import /var/backups/db/trunc.dump").contains("pg_restore"), "\(checks)")
+    }
+
+    @Test func syntaxErrorNamesItsLine() throws {
+        var lines = String(decoding: DumpFixture.bytes("\(datasets)/chinook/chinook.sqlite.sql"), as: UTF8.self).components(separatedBy: "\n")
+        let target = lines.firstIndex { $0.hasPrefix("CREATE TABLE [Genre]") }!
+        lines[target] = lines[target].replacingOccurrences(of: "CREATE TABLE", with: "CREATE TABEL")
+        let (result, checks) = try run("syntax.sql", Array(lines.joined(separator: "\n").utf8))
+        #expect(result.code == 1)
+        let text = message(checks, "import /var/backups/db/syntax.sql")
+        #expect(text.contains("syntax.sql:\(target + 1):") && text.contains("syntax error"), "\(text)")
+    }
+
+    @Test func fiveRowsFewerThanThePlanRequires() throws {
+        let lines = String(decoding: DumpFixture.bytes("\(datasets)/chinook/chinook.sqlite.sql"), as: UTF8.self).components(separatedBy: "\n")
+        let fewer = lines.filter { !$0.hasPrefix("INSERT INTO Artist VALUES(27") }   // 270…275 and 27
+        let removed = lines.count - fewer.count
+        #expect(removed >= 5)
+        let (result, checks) = try run("fewer.sql", Array(fewer.joined(separator: "\n").utf8), tables: "{ Artist: { rows: 275 } }")
+        #expect(result.code == 1)
+        #expect(status(checks, "tables /var/backups/db/fewer.sql") == "fail")
+        #expect(result.out.contains("Artist: \(275 - removed) rows, the plan expects exactly 275"), "\(result.out)")
+    }
+
+    @Test func trailerTextInsideAValueDoesNotCount() throws {
+        let dump = """
+        -- MariaDB dump 10.19
+        CREATE TABLE `notes` (`id` int(11) NOT NULL, `body` text, PRIMARY KEY (`id`)) ENGINE=InnoDB;
+        INSERT INTO `notes` VALUES (1,'ok'),(2,'
+        -- Dump completed on 2026-11-26 01:00:00
+        """
+        let (result, checks) = try run("fake-trailer.sql", Array(dump.utf8))
+        #expect(result.code == 1)
+        #expect(status(checks, "complete /var/backups/db/fake-trailer.sql") == "fail", "\(checks)")
+    }
+}
