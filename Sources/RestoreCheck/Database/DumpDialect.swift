@@ -33,11 +33,17 @@ public enum DumpFormat: String, Codable, Sendable {
 enum DialectSniffer {
     static func sniff(_ head: [UInt8]) -> DumpDialect? {
         let text = String(decoding: head, as: UTF8.self)
-        if text.contains("-- MySQL dump") || text.contains("-- MariaDB dump") || text.contains("/*M!999999")
-            || text.contains("/*!40101 SET") || text.contains("LOCK TABLES `") { return .mysql }
-        if text.contains("-- PostgreSQL database dump") || text.contains("\\restrict ")
-            || text.contains("SET standard_conforming_strings") || text.contains("pg_catalog.set_config") { return .postgres }
-        if text.hasPrefix("PRAGMA foreign_keys=OFF;") || text.contains("BEGIN TRANSACTION;") { return .sqlite }
+        // Signatures at the start of a line, in the order they appear: a value deep in the
+        // data that merely holds such text cannot decide.
+        let signatures: [(String, DumpDialect)] = [
+            ("-- MySQL dump", .mysql), ("-- MariaDB dump", .mysql), ("/*M!999999", .mysql), ("/*!40101 SET", .mysql),
+            ("LOCK TABLES `", .mysql), ("-- PostgreSQL database dump", .postgres), ("\\restrict ", .postgres),
+            ("SET standard_conforming_strings", .postgres), ("SELECT pg_catalog.set_config", .postgres),
+            ("PRAGMA foreign_keys=OFF;", .sqlite), ("BEGIN TRANSACTION;", .sqlite),
+        ]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200) {
+            if let match = signatures.first(where: { line.hasPrefix($0.0) }) { return match.1 }
+        }
         if text.contains("ENGINE=") || text.contains("` (") { return .mysql }
         if text.contains("COPY ") && text.contains(" FROM stdin;") { return .postgres }
         if text.contains("CREATE TABLE") || text.contains("INSERT INTO") { return .sqlite }

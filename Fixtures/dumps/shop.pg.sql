@@ -1,0 +1,333 @@
+--
+-- PostgreSQL database dump
+--
+
+\restrict zZP2h9A6Qf64Op6wWdrcP7kxNrSmd3MtZt5XJNUUK6qHPhUvUMG4MwnHPvW1PHU
+
+-- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
+-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: customers; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.customers (
+    id integer NOT NULL,
+    email character varying(120) NOT NULL,
+    name character varying(120) NOT NULL,
+    created_at timestamp without time zone NOT NULL
+);
+
+
+ALTER TABLE public.customers OWNER TO postgres;
+
+--
+-- Name: customers_id_seq; Type: SEQUENCE; Schema: public; Owner: postgres
+--
+
+CREATE SEQUENCE public.customers_id_seq
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+ALTER TABLE public.customers_id_seq OWNER TO postgres;
+
+--
+-- Name: customers_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: postgres
+--
+
+ALTER SEQUENCE public.customers_id_seq OWNED BY public.customers.id;
+
+
+--
+-- Name: options; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.options (
+    name character varying(64) NOT NULL,
+    value text NOT NULL
+);
+
+
+ALTER TABLE public.options OWNER TO postgres;
+
+--
+-- Name: order_items; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.order_items (
+    order_id integer NOT NULL,
+    product_id integer NOT NULL,
+    qty integer NOT NULL
+);
+
+
+ALTER TABLE public.order_items OWNER TO postgres;
+
+--
+-- Name: orders; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.orders (
+    id integer NOT NULL,
+    customer_id integer NOT NULL,
+    created_at timestamp without time zone NOT NULL,
+    total numeric(10,2) NOT NULL
+);
+
+
+ALTER TABLE public.orders OWNER TO postgres;
+
+--
+-- Name: products; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.products (
+    id integer NOT NULL,
+    sku character varying(32) NOT NULL,
+    price numeric(10,2) NOT NULL,
+    image bytea
+);
+
+
+ALTER TABLE public.products OWNER TO postgres;
+
+--
+-- Name: customers id; Type: DEFAULT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.customers ALTER COLUMN id SET DEFAULT nextval('public.customers_id_seq'::regclass);
+
+
+--
+-- Data for Name: customers; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.customers (id, email, name, created_at) FROM stdin;
+1	customer1@example.com	Ana O'Neil	2026-02-11 09:00:00
+2	customer2@example.com	Björn Æsir	2026-03-12 09:00:00
+3	customer3@example.com	Chloé Dubois	2026-04-13 09:00:00
+4	customer4@example.com	Dmitri Иванов	2026-05-14 09:00:00
+5	customer5@example.com	Eve "E" Smith	2026-06-15 09:00:00
+6	customer6@example.com	Fatima الزهراء	2026-07-16 09:00:00
+7	customer7@example.com	Gus Back\\slash	2026-08-17 09:00:00
+8	customer8@example.com	Hana 花子	2026-09-18 09:00:00
+9	customer9@example.com	Ivo Tab\there	2026-01-19 09:00:00
+10	customer10@example.com	Jo New\nLine	2026-02-10 09:00:00
+11	customer11@example.com	Kim	2026-03-11 09:00:00
+12	customer12@example.com	Lee	2026-04-12 09:00:00
+\.
+
+
+--
+-- Data for Name: options; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.options (name, value) FROM stdin;
+siteurl	https://shop.example.com
+greeting	Welcome to O'Neil's "shop" — 🛒 ça marche
+windows_path	C:\\shop\\new\\table
+multiline	line one\nline two\r\n\tindented
+sql_lookalike	'); DROP TABLE customers; --
+copy_terminator	\\.\nafter the terminator
+fake_trailer	-- PostgreSQL database dump complete
+empty	
+percent_underscore	100% of_it \\% \\_
+emoji_only	🎉🎉
+\.
+
+
+--
+-- Data for Name: order_items; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.order_items (order_id, product_id, qty) FROM stdin;
+1001	2	2
+1001	5	3
+1002	3	3
+1002	6	4
+1003	4	1
+1003	1	2
+1004	5	2
+1004	2	3
+1005	6	3
+1005	3	4
+1006	1	1
+1006	4	2
+1007	2	2
+1007	5	3
+1008	3	3
+1008	6	4
+1009	4	1
+1009	1	2
+1010	5	2
+1010	2	3
+1011	6	3
+1011	3	4
+1012	1	1
+1012	4	2
+1013	2	2
+1013	5	3
+1014	3	3
+1014	6	4
+1015	4	1
+1015	1	2
+1016	5	2
+1016	2	3
+1017	6	3
+1017	3	4
+1018	1	1
+1018	4	2
+1019	2	2
+1019	5	3
+1020	3	3
+1020	6	4
+\.
+
+
+--
+-- Data for Name: orders; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.orders (id, customer_id, created_at, total) FROM stdin;
+1001	8	2026-11-07 05:13:00	61.95
+1002	3	2026-11-08 10:26:00	105.93
+1003	10	2026-11-09 15:39:00	20.97
+1004	5	2026-11-10 20:52:00	52.95
+1005	12	2026-11-11 01:05:00	96.93
+1006	7	2026-11-12 06:18:00	29.97
+1007	2	2026-11-13 11:31:00	61.95
+1008	9	2026-11-14 16:44:00	105.93
+1009	4	2026-11-15 21:57:00	20.97
+1010	11	2026-11-16 02:10:00	52.95
+1011	6	2026-11-17 07:23:00	96.93
+1012	1	2026-11-18 12:36:00	29.97
+1013	8	2026-11-19 17:49:00	61.95
+1014	3	2026-11-20 22:02:00	105.93
+1015	10	2026-11-21 03:15:00	20.97
+1016	5	2026-11-22 08:28:00	52.95
+1017	12	2026-11-23 13:41:00	96.93
+1018	7	2026-11-24 18:54:00	29.97
+1019	2	2026-11-25 23:07:00	61.95
+1020	9	2026-11-25 04:20:00	105.93
+\.
+
+
+--
+-- Data for Name: products; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.products (id, sku, price, image) FROM stdin;
+1	SKU-001	3.99	\\x89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f5a1e90000000049454e44ae426082
+2	SKU-002	6.99	\\x00275c0a0d1afffe223b5c2e0a2d2d2044756d7020636f6d706c65746564206f6e20323032302d30312d3031
+3	SKU-003	9.99	\\x03030303030303030303030303030303030303030303
+4	SKU-004	12.99	\\x0404040404040404040404040404040404040404040404040404040404
+5	SKU-005	15.99	\\x050505050505050505050505050505050505050505050505050505050505050505050505
+6	SKU-006	18.99	\\x06060606060606060606060606060606060606060606060606060606060606060606060606060606060606
+\.
+
+
+--
+-- Name: customers_id_seq; Type: SEQUENCE SET; Schema: public; Owner: postgres
+--
+
+SELECT pg_catalog.setval('public.customers_id_seq', 1, false);
+
+
+--
+-- Name: customers customers_email_key; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.customers
+    ADD CONSTRAINT customers_email_key UNIQUE (email);
+
+
+--
+-- Name: customers customers_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.customers
+    ADD CONSTRAINT customers_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: options options_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.options
+    ADD CONSTRAINT options_pkey PRIMARY KEY (name);
+
+
+--
+-- Name: order_items order_items_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.order_items
+    ADD CONSTRAINT order_items_pkey PRIMARY KEY (order_id, product_id);
+
+
+--
+-- Name: orders orders_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.orders
+    ADD CONSTRAINT orders_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: products products_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.products
+    ADD CONSTRAINT products_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: order_items order_items_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.order_items
+    ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders(id);
+
+
+--
+-- Name: order_items order_items_product_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.order_items
+    ADD CONSTRAINT order_items_product_id_fkey FOREIGN KEY (product_id) REFERENCES public.products(id);
+
+
+--
+-- Name: orders orders_customer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.orders
+    ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers(id);
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+\unrestrict zZP2h9A6Qf64Op6wWdrcP7kxNrSmd3MtZt5XJNUUK6qHPhUvUMG4MwnHPvW1PHU
+
