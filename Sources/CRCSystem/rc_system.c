@@ -24,3 +24,7 @@ int rc_openat2(int dirfd, const char *path, int flags, unsigned int mode, unsign
 void rc_set_utf8_locale(void) {
     if (setlocale(LC_ALL, "C.UTF-8") == NULL) setlocale(LC_ALL, "C.utf8");
 }
+
+int rc_pipe_cloexec(int fds[2]) {
+    return pipe2(fds, O_CLOEXEC);
+}

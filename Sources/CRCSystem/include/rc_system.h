@@ -13,4 +13,6 @@ int rc_openat2(int dirfd, const char *path, int flags, unsigned int mode, unsign
 
 /// Sets the process locale to C.UTF-8 so libarchive converts names as UTF-8.
 void rc_set_utf8_locale(void);
+/// pipe2(fds, O_CLOEXEC): a pipe no spawned program inherits unless it is dup'ed to 0/1/2.
+int rc_pipe_cloexec(int fds[2]);
 #endif

@@ -11,12 +11,15 @@ struct DatabaseVerifier {
     let plans: [DatabasePlan]?
     let now: Date
     var progress: ((String, UInt64) -> Void)?
+    /// Servers started for real-engine targets; all stopped when the phase ends.
+    private let servers = ServerList()
 
     /// Names a dump may have; files of these names are opened and recognised by content.
     static let dumpSuffixes = [".sql", ".sql.gz", ".sql.xz", ".sql.zst", ".sql.bz2", ".sql.lz4", ".dump", ".pgdump",
                                ".pg_dump", ".backup", ".sqlite", ".sqlite3", ".db"]
 
     func run() -> (checks: [CheckResult], reports: [DumpReport]) {
+        defer { servers.stopAll() }
         var checks: [CheckResult] = []
         var reports: [DumpReport] = []
         let jobs: [DatabasePlan] = plans ?? autoDetected()
@@ -134,40 +137,72 @@ struct DatabaseVerifier {
                          reader: SandboxReader) throws -> (result: DumpImportResult, database: RestoredDatabase) {
         let work = sandbox.path + "/db"
         mkdir(work, 0o700)
+        let openDump = { () throws -> Int32 in
+            let fd = reader.open(SandboxReader.components(plan.dump), flags: O_RDONLY)
+            guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: plan.dump, errno: errno) }
+            return fd
+        }
+        if plan.target != .sqlite {
+            let server = try startServer(plan.target, directory: "\(work)/\(plan.target.rawValue)-\(number)", work: work)
+            if format == .pgCustom {
+                return (try server.load(lines: nil, archiveFD: try openDump(), dialect: dialect, name: plan.dump), server)
+            }
+            let lines = DumpLineReader(source: try CompressedDumpSource(fd: try openDump(), name: plan.dump))
+            return (try server.load(lines: lines, archiveFD: nil, dialect: dialect, name: plan.dump), server)
+        }
         var pgRestore: ChildProcess?
         let source: DumpByteSource
         if format == .pgCustom {
             guard let program = ToolLocator.find("pg_restore") else { throw ToolLocator.missing("pg_restore", package: "postgresql-client") }
-            let fd = reader.open(SandboxReader.components(plan.dump), flags: O_RDONLY)
-            guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: plan.dump, errno: errno) }
             let child = ChildProcess(program, ["-f", "-"], stderrPath: "\(work)/pg_restore-\(number).err")
-            try child.start(captureOutput: true, inputFrom: FileHandle(fileDescriptor: fd, closeOnDealloc: true))
+            try child.start(captureOutput: true, inputFrom: try openDump())
             pgRestore = child
             source = PipeDumpSource(fd: child.outputFD!)
         } else {
-            source = try open(plan.dump, reader)
+            source = try CompressedDumpSource(fd: try openDump(), name: plan.dump)
         }
         let lines = DumpLineReader(source: source)
-        switch plan.target {
-        case .sqlite:
-            let database = try SQLiteDatabase(path: "\(work)/\(number).sqlite")
-            let importer = SQLiteDumpImporter(database: database, dialect: dialect)
-            if let progress { importer.progress = { progress(plan.dump, $0) } }
-            var result = importer.run(lines)
-            if let child = pgRestore {
-                // Drain what is left so pg_restore can finish, then judge its own verdict.
-                while try lines.nextLine({ _ in }) {}
-                let status = child.wait()
-                if status != 0 {
-                    result.complete = false
-                    result.incompleteReason = "pg_restore could not read the whole archive"
-                    // pg_restore's own error is the cause of whatever the partial output did.
-                    result.failure = .init(line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())")
-                }
+        let database = try SQLiteDatabase(path: "\(work)/\(number).sqlite")
+        let importer = SQLiteDumpImporter(database: database, dialect: dialect)
+        if let progress { importer.progress = { progress(plan.dump, $0) } }
+        var result = importer.run(lines)
+        if let child = pgRestore {
+            // Drain what is left so pg_restore can finish, then judge its own verdict.
+            while try lines.nextLine({ _ in }) {}
+            let status = child.wait()
+            if status != 0 {
+                result.complete = false
+                result.incompleteReason = "pg_restore could not read the whole archive"
+                // pg_restore's own error is the cause of whatever the partial output did.
+                result.failure = .init(line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())")
             }
-            return (result, SQLiteRestoredDatabase(database: database, foreignKeys: importer.foreignKeys))
-        case .postgres, .mariadb:
-            throw RestoreCheckError(.io, "target \(plan.target.rawValue) is not available yet")
         }
+        return (result, SQLiteRestoredDatabase(database: database, foreignKeys: importer.foreignKeys))
+    }
+
+    private func startServer(_ target: DatabasePlan.Target, directory: String, work: String) throws -> EngineServer {
+        let server: EngineServer
+        if target == .postgres {
+            // The server runs as `postgres`: it may pass through the sandbox, never into root/.
+            chmod(sandbox.path, 0o711)
+            chmod(sandbox.rootPath, 0o700)
+            chmod(work, 0o711)
+            server = try PostgresServer(directory: directory)
+        } else {
+            server = try MariaDBServer(directory: directory)
+        }
+        servers.append(server)
+        try server.start()
+        return server
+    }
+}
+
+/// The servers of one db phase, stopped together at its end (also after a failure).
+final class ServerList {
+    private var servers: [EngineServer] = []
+    func append(_ server: EngineServer) { servers.append(server) }
+    func stopAll() {
+        for server in servers { server.stop() }
+        servers.removeAll()
     }
 }

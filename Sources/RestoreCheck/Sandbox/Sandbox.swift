@@ -19,8 +19,10 @@ public final class Sandbox: @unchecked Sendable {
     public init(scratch: String?) throws {
         let base = scratch ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
         if scratch != nil, !FileManager.default.fileExists(atPath: base) {
+            // Traverse-only for others (0711): a database server started as its own user
+            // (postgres) must reach its directory in the sandbox; nobody can list or read here.
             try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
+                                                     attributes: [.posixPermissions: 0o711])
         }
         var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("restorecheck-XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else {
@@ -99,12 +101,22 @@ public final class SandboxRegistry: @unchecked Sendable {
     func register(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
     func unregister(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
 
-    /// Removes every registered sandbox (used on SIGINT / SIGTERM).
+    private var servers: Set<Int32> = []
+
+    /// A database server started inside a sandbox: killed before its sandbox is removed.
+    func register(server pid: Int32) { lock.lock(); servers.insert(pid); lock.unlock() }
+    func unregister(server pid: Int32) { lock.lock(); servers.remove(pid); lock.unlock() }
+
+    /// Kills every registered server and removes every registered sandbox (SIGINT / SIGTERM).
     public func removeAll() {
         lock.lock()
         let all = paths
+        let pids = servers
         paths.removeAll()
+        servers.removeAll()
         lock.unlock()
+        for pid in pids { kill(pid, SIGKILL) }
+        if !pids.isEmpty { usleep(200_000) }
         for path in all { Sandbox.removeTree(path) }
     }
 }

@@ -37,8 +37,10 @@ enum TestEnvironment {
     }
 
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: String? = nil) -> Result {
+    static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: String? = nil,
+                    environment: [String: String] = [:]) -> Result {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
@@ -55,8 +57,8 @@ enum TestEnvironment {
 
     /// Runs `restorecheck verify …` with reports going into `reports`.
     @discardableResult
-    static func verify(_ arguments: [String], reports: String, stdin: String? = nil) -> Result {
-        run(binary, ["verify"] + arguments + ["--report-dir", reports, "--scratch", reports], stdin: stdin)
+    static func verify(_ arguments: [String], reports: String, stdin: String? = nil, environment: [String: String] = [:]) -> Result {
+        run(binary, ["verify"] + arguments + ["--report-dir", reports, "--scratch", reports], stdin: stdin, environment: environment)
     }
 
     /// Runs a shell command line (for the real tools that make and damage archives).

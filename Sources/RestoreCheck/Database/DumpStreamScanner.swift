@@ -1,0 +1,51 @@
+/// Reads a dump line by line for a real-engine restore: each line goes on to the engine's
+/// client unchanged, while the statements are followed just far enough to judge the dump's
+/// end (its trailer, a COPY block or statement left open) and to learn its `USE` database.
+struct DumpStreamScanner {
+    private var splitter: SQLStatementSplitter
+    private var completeness: CompletenessTracker
+    private var inCopy = false
+    private var copyLine = 0
+    private(set) var statements = 0
+    /// The database the dump switches to first (mysqldump `--databases`).
+    private(set) var firstDatabase: String?
+
+    init(dialect: DumpDialect) {
+        splitter = SQLStatementSplitter(dialect: dialect)
+        completeness = CompletenessTracker(dialect: dialect)
+    }
+
+    mutating func scan(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
+        if inCopy {
+            if line.count == 2, line[0] == 0x5C, line[1] == 0x2E { inCopy = false } else { completeness.content() }
+            return
+        }
+        let dialect = splitter.dialect
+        let kind = try splitter.feed(line, number: number) { statement, startLine in
+            self.statements += 1
+            var cursor = SQLCursor(statement, dialect: dialect)
+            switch cursor.word() {
+            case "COPY" where dialect == .postgres:
+                self.inCopy = true
+                self.copyLine = startLine
+                self.completeness.content()
+            case "USE" where dialect == .mysql:
+                if self.firstDatabase == nil { self.firstDatabase = cursor.identifier() }
+            case "COMMIT" where dialect == .sqlite:
+                self.completeness.transactionEnd(committed: true)
+            case "SET", "SELECT", "LOCK", "UNLOCK", nil:
+                break
+            default:
+                self.completeness.content()
+            }
+        }
+        if kind == .comment { completeness.comment(line, number: number) }
+    }
+
+    /// The verdict once the last line was read.
+    func finish(lastLine: Int) -> (complete: Bool, reason: String?) {
+        if inCopy { return (false, "the dump ends inside COPY data begun at line \(copyLine): it was cut short") }
+        if let open = splitter.unfinished { return (false, "the dump ends inside a statement begun at line \(open.line): it was cut short") }
+        return completeness.verdict(lastLine: lastLine)
+    }
+}

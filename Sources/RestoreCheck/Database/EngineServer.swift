@@ -1,0 +1,127 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real database server restorecheck starts for `target: postgres | mariadb`: its data
+/// directory and Unix socket live in the sandbox, it never opens a TCP port, and it is
+/// stopped (and registered to be killed on SIGINT) whatever happens.
+protocol EngineServer: RestoredDatabase {
+    func start() throws
+    /// Loads the dump: SQL `lines` streamed to the engine's client, or a pg_dump custom
+    /// archive read from `archiveFD`.
+    func load(lines: DumpLineReader?, archiveFD: Int32?, dialect: DumpDialect, name: String) throws -> DumpImportResult
+    func stop()
+}
+
+extension EngineServer {
+    /// Streams every line to `child`'s standard input while the scanner judges the dump's
+    /// end; a client that stops early (an error) only stops the writing, not the scan.
+    func stream(_ lines: DumpLineReader, to child: ChildProcess, dialect: DumpDialect) throws -> (DumpImportResult, DumpStreamScanner) {
+        var result = DumpImportResult(dialect: dialect)
+        var scanner = DumpStreamScanner(dialect: dialect)
+        let started = Date()
+        let fd = child.inputFD!
+        var writing = true
+        var pending: [UInt8] = []
+        pending.reserveCapacity(1 << 16)
+        do {
+            while try lines.nextLine({ line in
+                try scanner.scan(line, number: lines.lineNumber)
+                guard writing else { return }
+                pending.append(contentsOf: line)
+                pending.append(0x0A)
+                if pending.count >= 1 << 16 {
+                    writing = pending.withUnsafeBytes { writeAll(fd, $0) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }) {
+                try Interruption.check()
+            }
+        } catch let error as RestoreCheckError where error.kind == .interrupted {
+            throw error
+        } catch {
+            result.failure = .init(line: lines.lineNumber, statement: nil, message: "the dump cannot be read: \(error)")
+        }
+        if writing && !pending.isEmpty { _ = pending.withUnsafeBytes { writeAll(fd, $0) } }
+        child.closeInput()
+        let verdict = scanner.finish(lastLine: lines.lineNumber)
+        result.complete = verdict.complete && result.failure == nil
+        result.incompleteReason = verdict.reason ?? (result.failure == nil ? nil : "the dump could not be read to its end")
+        result.statements = scanner.statements
+        result.lines = lines.lineNumber
+        result.bytes = lines.bytesRead
+        result.seconds = Date().timeIntervalSince(started)
+        return (result, scanner)
+    }
+
+    /// `psql:<stdin>:123: ERROR: …` / `ERROR 1064 (42000) at line 12: …` → 123 / 12.
+    static func errorLine(_ text: String) -> Int? {
+        for pattern in [":<stdin>:", " at line "] {
+            guard let range = text.range(of: pattern) else { continue }
+            let digits = text[range.upperBound...].prefix { $0.isNumber }
+            if let line = Int(digits) { return line }
+        }
+        return nil
+    }
+
+    /// Hex text (`3a0f…`) to bytes; nil when it is not hex.
+    static func unhex<S: StringProtocol>(_ text: S) -> [UInt8]? {
+        let digits = Array(text.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count / 2)
+        var index = 0
+        while index < digits.count {
+            guard let high = InsertParser.nibble(digits[index]), let low = InsertParser.nibble(digits[index + 1]) else { return nil }
+            out.append(high << 4 | low)
+            index += 2
+        }
+        return out
+    }
+
+    /// Waits until `ready` holds, or the process died, or `seconds` passed.
+    static func wait(seconds: Double, process: ChildProcess?, until ready: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if ready() { return true }
+            if let process, !process.isRunning { return false }
+            usleep(100_000)
+        }
+        return ready()
+    }
+}
+
+/// Runs a server program as another user when restorecheck runs as root (PostgreSQL refuses
+/// root), through util-linux's `runuser`.
+enum EngineUser {
+    static var isRoot: Bool { geteuid() == 0 }
+
+    static func command(_ program: String, _ arguments: [String], as user: String?) -> (String, [String]) {
+        let runuser = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard isRoot, let user, let runuser else { return (program, arguments) }
+        return (runuser, ["-u", user, "--", program] + arguments)
+    }
+
+    /// The first directory on the way to `path` that `user` may not pass through, if any.
+    static func blockedDirectory(on path: String, for user: String) -> String? {
+        guard isRoot, let entry = getpwnam(user) else { return nil }
+        let uid = entry.pointee.pw_uid, gid = entry.pointee.pw_gid
+        var current = ""
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            var info = stat()
+            guard stat(current, &info) == 0 else { return nil }
+            let mode = info.st_mode
+            let allowed = info.st_uid == uid ? mode & S_IXUSR != 0 : (info.st_gid == gid ? mode & S_IXGRP != 0 : mode & S_IXOTH != 0)
+            if !allowed { return current }
+        }
+        return nil
+    }
+
+    /// Makes `path` the user's, so the server can write its data there.
+    static func give(_ path: String, to user: String) {
+        guard isRoot, let entry = getpwnam(user) else { return }
+        chown(path, entry.pointee.pw_uid, entry.pointee.pw_gid)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A throwaway PostgreSQL cluster: `initdb` into the sandbox, `pg_ctl start` with
+/// `listen_addresses=''` (no TCP) and its socket in the sandbox, the dump loaded with
+/// `psql -v ON_ERROR_STOP=1` or `pg_restore --exit-on-error`, stopped and removed at the end.
+final class PostgresServer: EngineServer {
+    let directory: String
+    private let data: String
+    private let socket: String
+    private let user = "postgres"
+    private var started = false
+    private var serverPID: Int32?
+    private let database = "restorecheck"
+    private let tools: [String: String]
+    var engine: String { "PostgreSQL" }
+
+    static let package = "postgresql"
+
+    init(directory: String) throws {
+        self.directory = directory
+        data = directory + "/data"
+        socket = directory + "/socket"
+        var found: [String: String] = [:]
+        for name in ["initdb", "pg_ctl", "psql", "pg_restore"] {
+            guard let path = ToolLocator.find(name) else { throw ToolLocator.missing(name, package: Self.package) }
+            found[name] = path
+        }
+        tools = found
+    }
+
+    private func run(_ tool: String, _ arguments: [String], asServer: Bool = false) throws -> (status: Int32, output: [UInt8], errors: String) {
+        let (program, args) = asServer ? EngineUser.command(tools[tool]!, arguments, as: user) : (tools[tool]!, arguments)
+        return try ChildProcess.run(program, args, stderrPath: "\(directory)/\(tool).err", captureOutput: tool != "pg_ctl")
+    }
+
+    func start() throws {
+        if let blocked = EngineUser.blockedDirectory(on: (directory as NSString).deletingLastPathComponent, for: user) {
+            throw RestoreCheckError(.io, "the PostgreSQL server runs as user \(user), who cannot pass through \(blocked); give --scratch a directory it can reach (such as /tmp)")
+        }
+        mkdir(directory, 0o700)
+        mkdir(socket, 0o700)
+        EngineUser.give(directory, to: user)
+        EngineUser.give(socket, to: user)
+        let initdb = try run("initdb", ["-D", data, "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "-A", "trust", "--no-sync"], asServer: true)
+        guard initdb.status == 0 else { throw RestoreCheckError(.io, "initdb failed (status \(initdb.status)): \(initdb.errors)") }
+        let options = "-c listen_addresses='' -k \(socket) -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+        let start = try run("pg_ctl", ["-D", data, "-l", "\(directory)/server.log", "-w", "-t", "60", "-o", options, "start"], asServer: true)
+        guard start.status == 0 else {
+            let log = (try? String(contentsOfFile: "\(directory)/server.log", encoding: .utf8))?.split(separator: "\n").suffix(3).joined(separator: " | ") ?? ""
+            throw RestoreCheckError(.io, "the PostgreSQL server did not start: \(start.errors) \(log)")
+        }
+        started = true
+        if let pidText = try? String(contentsOfFile: "\(data)/postmaster.pid", encoding: .utf8), let pid = Int32(pidText.split(separator: "\n").first ?? "") {
+            serverPID = pid
+            SandboxRegistry.shared.register(server: pid)
+        }
+        let create = try psql(["-d", "postgres", "-c", "CREATE DATABASE \(database)"])
+        guard create.status == 0 else { throw RestoreCheckError(.io, "cannot create the restore database: \(create.errors)") }
+    }
+
+    private func psql(_ arguments: [String]) throws -> (status: Int32, output: [UInt8], errors: String) {
+        try run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socket, "-U", "postgres"] + arguments)
+    }
+
+    func load(lines: DumpLineReader?, archiveFD: Int32?, dialect: DumpDialect, name: String) throws -> DumpImportResult {
+        guard dialect == .postgres else {
+            throw RestoreCheckError(.io, "target postgres restores pg_dump dumps; \(name) is a \(dialect.rawValue) dump (use target: \(dialect == .mysql ? "mariadb" : "sqlite"))")
+        }
+        let started = Date()
+        if let archiveFD {
+            let child = ChildProcess(tools["pg_restore"]!, ["--exit-on-error", "--no-owner", "--no-privileges", "-h", socket, "-U", "postgres", "-d", database],
+                                     stderrPath: "\(directory)/pg_restore.err")
+            try child.start(inputFrom: archiveFD)
+            let status = child.wait()
+            var result = DumpImportResult(dialect: .postgres)
+            result.complete = status == 0
+            result.incompleteReason = status == 0 ? nil : "pg_restore could not restore the whole archive"
+            if status != 0 { result.failure = .init(line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())") }
+            result.seconds = Date().timeIntervalSince(started)
+            return result
+        }
+        let child = ChildProcess(tools["psql"]!, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socket, "-U", "postgres", "-d", database],
+                                 stderrPath: "\(directory)/psql.err")
+        try child.start(feedInput: true)
+        var (result, _) = try stream(lines!, to: child, dialect: .postgres)
+        let status = child.wait()
+        if status != 0 && result.failure == nil {
+            let errors = child.firstError()
+            result.failure = .init(line: Self.errorLine(errors), statement: nil, message: "psql stopped (status \(status)): \(errors)")
+        }
+        return result
+    }
+
+    /// One query, its first row's fields as psql prints them unaligned (`\x1f`-separated).
+    private func query(_ sql: String) throws -> [String]? {
+        let result = try psql(["-d", database, "-A", "-t", "-F", "\u{1F}", "-c", sql])
+        guard result.status == 0 else { throw RestoreCheckError(.io, result.errors) }
+        let text = String(decoding: result.output, as: UTF8.self)
+        guard let first = text.split(separator: "\n", omittingEmptySubsequences: false).first, !text.isEmpty else { return nil }
+        return first.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The value's type and its text's bytes as hex, so newlines, tabs and bytea arrive exact.
+    func firstValue(_ sql: String) throws -> SQLValue? {
+        let inner = sql.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ";"))
+        guard let fields = try query("SELECT pg_typeof(q.v)::text, encode(convert_to(q.v::text, 'UTF8'), 'hex'), q.v IS NULL FROM (\(inner)) AS q(v) LIMIT 1"),
+              fields.count == 3 else { return nil }
+        if fields[2] == "t" { return .null }
+        guard let bytes = Self.unhex(fields[1]) else { return nil }
+        if fields[0] == "bytea", bytes.starts(with: [0x5C, 0x78]), let raw = Self.unhex(String(decoding: bytes.dropFirst(2), as: UTF8.self)) {
+            return .blob(raw)
+        }
+        return .text(bytes)
+    }
+
+    /// Ordinary tables (partitions included, partitioned parents not: their rows are the partitions').
+    func tableCounts() throws -> [TableCount] {
+        let list = try psql(["-d", database, "-A", "-t", "-c",
+                             "SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END, quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' ORDER BY 1"])
+        let tables = String(decoding: list.output, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "|", maxSplits: 1).map(String.init) }.filter { $0.count == 2 }
+        guard !tables.isEmpty else { return [] }
+        let union = tables.map { "SELECT '\($0[0].replacingQuotes)', count(*) FROM \($0[1])" }.joined(separator: " UNION ALL ")
+        let counts = try psql(["-d", database, "-A", "-t", "-F", "\u{1F}", "-c", union])
+        return String(decoding: counts.output, as: UTF8.self).split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "\u{1F}")
+            guard parts.count == 2, let rows = Int(parts[1]) else { return nil }
+            return TableCount(name: String(parts[0]), rows: rows)
+        }.sorted { $0.name < $1.name }
+    }
+
+    /// PostgreSQL checked every constraint as the dump added it; any left unvalidated is reported.
+    func integrityProblems() throws -> [Offender] {
+        let result = try psql(["-d", database, "-A", "-t", "-c",
+                               "SELECT conrelid::regclass::text || ' ' || conname FROM pg_constraint WHERE NOT convalidated"])
+        return String(decoding: result.output, as: UTF8.self).split(separator: "\n").map { Offender(String($0), "constraint not validated") }
+    }
+
+    func stop() {
+        guard started else { return }
+        started = false
+        _ = try? run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"], asServer: true)
+        if let serverPID { SandboxRegistry.shared.unregister(server: serverPID) }
+    }
+
+    deinit { stop() }
+}
