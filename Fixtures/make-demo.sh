@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the demo backup of a small web server in Fixtures/demo/ with real tools:
-# GNU tar, bsdtar, Info-ZIP, GNU cpio, sha256sum, NetBSD mtree, sqlite3 and cjpeg.
+# GNU tar, bsdtar, Info-ZIP, GNU cpio, sha256sum, NetBSD mtree, and cjpeg; the dumps come from Fixtures/make-dumps.sh.
 # The archives it makes are committed, so tests and `make verify` need none of these tools.
 # Run as root (it sets owners): sudo Fixtures/make-demo.sh
 set -euo pipefail
@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 out="$here/demo"
 need() { command -v "$1" >/dev/null || { echo "missing $1 (apt-get install $2)" >&2; exit 2; }; }
 need bsdtar libarchive-tools; need zip zip; need cpio cpio; need mtree mtree-netbsd
-need sqlite3 sqlite3; need cjpeg libjpeg-turbo-progs; need zstd zstd
+need cjpeg libjpeg-turbo-progs; need zstd zstd
 [ "$(id -u)" = 0 ] || { echo "run as root: owners are part of the fixture" >&2; exit 2; }
 
 work=$(mktemp -d /tmp/restorecheck-demo.XXXXXX)
@@ -84,16 +84,13 @@ echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDemoKeyNotRealDemoKeyNotRealDemoKeyNo
 chmod 0700 "$t/home/deploy/.ssh"; chmod 0600 "$t/home/deploy/.ssh/authorized_keys"
 chown -R $DEPLOY:$DEPLOY "$t/home/deploy"
 
-# --- the database dump, as the nightly job writes it
-mkdir -p "$t/var/backups/db"
-sqlite3 "$work/shop.db" <<'SQL'
-CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT UNIQUE);
-CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers(id), total REAL, created_at TEXT);
-INSERT INTO customers VALUES (1, 'Ana O''Neil', 'ana@example.com'), (2, 'Björn Æsir', 'bjorn@example.se'), (3, 'Chloé', 'chloe@example.fr');
-INSERT INTO orders VALUES (1001, 1, 19.99, '2026-11-25 10:00:00'), (1002, 2, 5.00, '2026-11-25 18:30:00'), (1003, 1, 42.50, '2026-11-26 01:15:00');
-SQL
-sqlite3 "$work/shop.db" .dump | gzip -9 -n > "$t/var/backups/db/shop.sql.gz"
-chmod 0600 "$t/var/backups/db/shop.sql.gz"
+# --- the database dumps, as the nightly jobs write them: the shop's MariaDB (gzip'ed
+#     mariadb-dump) and its PostgreSQL reporting copy (pg_dump -Fc), both made by real
+#     servers in Fixtures/make-dumps.sh
+mkdir -p "$t/var/backups/db" "$t/var/backups/postgres"
+gzip -9 -n < "$here/dumps/shop.mariadb.sql" > "$t/var/backups/db/shop.sql.gz"
+cp "$here/dumps/shop.pg.dump" "$t/var/backups/postgres/shop.dump"
+chmod 0600 "$t/var/backups/db/shop.sql.gz" "$t/var/backups/postgres/shop.dump"
 
 # --- fixed times, so the archives are reproducible
 find "$t" -exec touch -h -d '2026-11-26 02:00:00 UTC' {} +

@@ -34,13 +34,13 @@ public struct ConsoleReporter {
                         let shown = min(check.offenders.count, verbose ? CheckResult.shownOffenders : 5)
                         if check.offenderCount > shown { lines.append("        … and \(check.offenderCount - shown) more (see report.json)") }
                     }
-                }
-                for dump in set.databases {
-                    let how = [dump.compression, dump.format == .pgCustom ? "pg_dump -Fc" : dump.dialect?.rawValue].compactMap { $0 }.joined(separator: " ")
-                    lines.append("  db       \(dump.dump) (\(how) → \(dump.target.rawValue)): \(plural(dump.tables.count, "table")), \(plural(dump.totalRows, "row"))")
-                    if verbose || dump.tables.count <= 12 {
-                        let counts = dump.tables.map { "\($0.name) \($0.rows)" }.joined(separator: ", ")
-                        if !counts.isEmpty { lines.append("           \(counts)") }
+                    for dump in set.databases where phase == "db" {
+                        let how = [dump.compression, dump.format == .pgCustom ? "pg_dump -Fc" : dump.dialect?.rawValue].compactMap { $0 }.joined(separator: " ")
+                        lines.append("    \(dump.dump) (\(how) → \(dump.target.rawValue)): \(plural(dump.tables.count, "table")), \(plural(dump.totalRows, "row"))")
+                        if verbose || dump.tables.count <= 12 {
+                            let counts = dump.tables.map { "\($0.name) \($0.rows)" }.joined(separator: ", ")
+                            if !counts.isEmpty { lines.append("      \(counts)") }
+                        }
                     }
                 }
                 if let sandbox = set.sandbox { lines.append("  sandbox kept at \(sandbox)") }
