@@ -4,17 +4,20 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Build and link: libarchive, sqlite3, zlib through pkg-config. Tests: the real tools that
-# make archives and manifests (bsdtar, GNU tar, Info-ZIP, GNU cpio, NetBSD mtree) and xmllint.
+# make archives and manifests (bsdtar, GNU tar, Info-ZIP, GNU cpio, NetBSD mtree) and xmllint;
+# the database engines for `target: postgres | mariadb` (restorecheck starts them itself).
 APT_PACKAGES := pkg-config libarchive-dev libsqlite3-dev zlib1g-dev \
-                libarchive-tools tar gzip xz-utils zstd bzip2 zip unzip cpio mtree-netbsd libxml2-utils sqlite3
+                libarchive-tools tar gzip xz-utils zstd bzip2 zip unzip cpio mtree-netbsd libxml2-utils sqlite3 \
+                postgresql postgresql-client mariadb-server mariadb-client util-linux time python3
 DEMO_NOW := 2026-11-26T06:00:00Z
 BIN := .build/release/restorecheck
 
-.PHONY: deps build verify test fixture-times clean help
+.PHONY: deps build verify test bench fixture-times clean help
 
 help:
 	@echo "make verify   verify the demo backup (Fixtures/demo) and write Reports/"
 	@echo "make test     run every test"
+	@echo "make bench    time re-importing a large dump against sqlite3 (SIZE_MB=300)"
 
 deps:
 	@command -v swift >/dev/null || { echo "Swift 6 is required (https://swift.org/install)"; exit 2; }
@@ -41,6 +44,10 @@ verify: build fixture-times
 test: deps fixture-times
 	swift build --build-tests
 	swift test --skip-build
+
+# Import speed and memory against `sqlite3 new.db < dump.sql` on a generated dump.
+bench: build
+	Benchmarks/bench-import.sh
 
 clean:
 	rm -rf .build Reports/*/ Reports/*.xml Reports/*.json

@@ -18,9 +18,10 @@ struct MySQLDumpTranslator: DumpTranslator {
 
     mutating func action(for statement: [UInt8]) -> DumpAction {
         var cursor = SQLCursor(statement, dialect: .mysql)
-        guard let verb = cursor.word() else { return .ignore }
+        let isInsert = cursor.accept("INSERT") || cursor.accept("REPLACE")
+        guard let verb = isInsert ? "INSERT" : cursor.word() else { return .ignore }
         switch verb {
-        case "INSERT", "REPLACE":
+        case "INSERT":
             guard var header = inserts.header(statement) else { return .notCarried(kind: "statement", name: Self.excerpt(statement)) }
             header.table = tableName((header.schema, header.table))
             return .insert(header)

@@ -64,13 +64,28 @@ struct SQLCursor {
         return String(decoding: bytes[start..<index], as: UTF8.self).uppercased()
     }
 
-    /// Consumes the keywords in order if they are next; leaves the cursor unchanged if not.
+    /// Consumes the keywords (upper-case ASCII) in order if they are next; leaves the cursor
+    /// unchanged if not. Compares bytes: this runs for every statement of a dump.
     mutating func accept(_ words: String...) -> Bool {
         var copy = self
         for expected in words {
-            guard copy.word() == expected else { return false }
+            guard copy.acceptKeyword(expected) else { return false }
         }
         self = copy
+        return true
+    }
+
+    private mutating func acceptKeyword(_ keyword: String) -> Bool {
+        skipSpace()
+        var position = index
+        for letter in keyword.utf8 {
+            guard position < bytes.count else { return false }
+            let byte = bytes[position]
+            guard byte == letter || (letter >= 0x41 && letter <= 0x5A && byte == letter | 0x20) else { return false }
+            position += 1
+        }
+        if position < bytes.count, SQLStatementSplitter.isIdentifierByte(bytes[position]) { return false }
+        index = position
         return true
     }
 
@@ -143,5 +158,6 @@ struct SQLCursor {
 
 /// SQL spelling of an identifier for SQLite: always double-quoted.
 func quoteIdentifier(_ name: String) -> String {
-    "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    guard name.utf8.contains(0x22) else { return "\"" + name + "\"" }
+    return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Cuts a dump's lines into statements, one byte at a time, knowing each dialect's quoting:
 /// `'…'` with doubled quotes everywhere, backslash escapes in MySQL strings and PostgreSQL
 /// `E'…'`, backticks, `[…]` (SQLite), `$tag$…$tag$` bodies (PostgreSQL), `--`, `#` and `/* */`
@@ -103,6 +107,13 @@ struct SQLStatementSplitter {
                 }
                 if byte != 0x20 && byte != 0x09 { sawCode = true }
             case .single(let backslash):
+                if !backslash && byte != 0x27 {
+                    // Inside a plain string only a quote matters: jump to the next one.
+                    let rest = UnsafeRawPointer(line.baseAddress! + index)
+                    guard let quote = memchr(rest, 0x27, count - index) else { index = count; continue scan }
+                    index += rest.distance(to: UnsafeRawPointer(quote))
+                    continue scan
+                }
                 if backslash && byte == 0x5C { index += 1 }
                 else if byte == 0x27 {
                     if index + 1 < count && line[index + 1] == 0x27 { index += 1 } else { state = .normal }
@@ -183,8 +194,10 @@ struct SQLStatementSplitter {
 
     /// SQLite triggers hold `;` inside BEGIN … END; sqlite3_complete knows where they end.
     private static func triggerIsComplete(_ statement: [UInt8]) -> Bool {
-        let head = statement.prefix(200).map { $0 | 0x20 }
-        guard String(decoding: head, as: UTF8.self).contains("trigger") else { return true }
+        var cursor = SQLCursor(statement, dialect: .sqlite)
+        guard cursor.accept("CREATE") else { return true }
+        _ = cursor.accept("TEMP") || cursor.accept("TEMPORARY")
+        guard cursor.accept("TRIGGER") else { return true }
         return SQLiteDatabase.isComplete(statement + [UInt8(ascii: ";")])
     }
 }

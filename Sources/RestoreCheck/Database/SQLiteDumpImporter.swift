@@ -60,7 +60,7 @@ final class SQLiteDumpImporter {
             }
             if result.failure == nil {
                 copyTarget = nil
-                database.clearCache()
+                clearStatements()
                 for sql in translator.finish() {
                     do { try database.execute(sql) } catch let error as SQLiteError {
                         result.failure = .init(line: nil, statement: SQLiteError.excerpt(sql), message: error.message)
@@ -77,7 +77,7 @@ final class SQLiteDumpImporter {
             result.failure = .init(line: reader.lineNumber, statement: nil, message: "the dump cannot be read: \(error)")
         }
         copyTarget = nil
-        database.clearCache()
+        clearStatements()
         try? database.execute("COMMIT")
         let verdict = completeness.verdict(lastLine: reader.lineNumber)
         result.complete = verdict.complete
@@ -95,7 +95,11 @@ final class SQLiteDumpImporter {
                 return
             }
             completeness.content()
-            guard let statement = copy.statement, !scanOnly else { return }
+            guard !scanOnly else { return }
+            guard let statement = copy.statement else {
+                _ = fail(number, nil, "COPY data for \(copy.table) with no statement to insert it")
+                return
+            }
             do {
                 try copy.decoder.decode(line, into: &values)
                 try insert(values, with: statement, line: number, table: copy.table)
@@ -144,15 +148,16 @@ final class SQLiteDumpImporter {
             case .ignore, .transactionEnd: break
             case .execute(let sql): try database.execute(sql)
             case .executeAsWritten:
-                database.clearCache()   // a schema change would leave cached statements stale
+                clearStatements()   // a schema change would leave cached statements stale
                 try database.execute(bytes: statement)
             case .notCarried(let kind, let name):
                 result.omit(kind, name)
             case .insert(let header):
                 let table = translator.catalog.table(header.table)
+                var prepared: (count: Int, statement: SQLiteStatement)?
                 let bound = try parser.rows(statement, from: header.valuesStart) { row in
-                    let insert = try self.insertStatement(header, count: row.count)
-                    try self.insert(row, with: insert, line: line, table: header.table, columns: table?.columns)
+                    if prepared?.count != row.count { prepared = (row.count, try self.insertStatement(header, count: row.count)) }
+                    try self.insert(row, with: prepared!.statement, line: line, table: header.table, columns: table?.columns)
                 }
                 if !bound {
                     guard translator is SQLiteDumpTranslator else {
@@ -177,10 +182,27 @@ final class SQLiteDumpImporter {
         }
     }
 
+    /// What an INSERT's prepared statement depends on; looked up once per dump statement.
+    private struct InsertKey: Hashable {
+        var table: String
+        var columns: [String]?
+        var conflict: String?
+        var count: Int
+    }
+    private var inserts: [InsertKey: SQLiteStatement] = [:]
+
     private func insertStatement(_ header: InsertParser.Header, count: Int) throws -> SQLiteStatement {
+        let key = InsertKey(table: header.table, columns: header.columns, conflict: header.conflict, count: count)
+        if let statement = inserts[key] { return statement }
+        let statement = try makeInsertStatement(header, count: count)
+        inserts[key] = statement
+        return statement
+    }
+
+    private func makeInsertStatement(_ header: InsertParser.Header, count: Int) throws -> SQLiteStatement {
         let verb = header.conflict.map { "INSERT OR \($0)" } ?? "INSERT"
         let columns = header.columns.map { " (" + $0.map(quoteIdentifier).joined(separator: ", ") + ")" } ?? ""
-        return try database.cached("\(verb) INTO \(quoteIdentifier(header.table))\(columns) VALUES ("
+        return try database.prepare("\(verb) INTO \(quoteIdentifier(header.table))\(columns) VALUES ("
                                    + Array(repeating: "?", count: count).joined(separator: ", ") + ")")
     }
 
@@ -207,6 +229,12 @@ final class SQLiteDumpImporter {
         let failure = DumpImportResult.Failure(line: line, statement: statement.map(Self.excerpt), message: message)
         result.failure = failure
         return failure
+    }
+
+    /// Drops every prepared statement (they pin the schema; a schema change needs them gone).
+    private func clearStatements() {
+        inserts.removeAll()
+        database.clearCache()
     }
 
     static func excerpt(_ bytes: [UInt8]) -> String {

@@ -6,9 +6,10 @@ struct SQLiteDumpTranslator: DumpTranslator {
 
     mutating func action(for statement: [UInt8]) -> DumpAction {
         var cursor = SQLCursor(statement, dialect: .sqlite)
-        switch cursor.word() {
-        case "INSERT", "REPLACE":
+        if cursor.accept("INSERT") || cursor.accept("REPLACE") {   // the hot path: no String made
             return inserts.header(statement).map(DumpAction.insert) ?? .executeAsWritten
+        }
+        switch cursor.word() {
         case "BEGIN", "SAVEPOINT", "RELEASE", "PRAGMA", "ANALYZE", "VACUUM":
             return .ignore
         case "COMMIT", "END":
