@@ -54,6 +54,6 @@ run_size() {   # $1 = rows
 [ -x "$BIN" ] || { echo "build first: swift build -c release" >&2; exit 2; }
 command -v sqlite3 >/dev/null || { echo "missing sqlite3 (apt-get install sqlite3)" >&2; exit 2; }
 echo "restorecheck import benchmark ($(nproc) cores, $(sqlite3 --version | cut -d' ' -f1) shell, scratch $work)"
-rows=$(( SIZE_MB * 1048576 / 130 ))
+rows=$(( SIZE_MB * 1048576 / 240 ))
 run_size $(( rows / 3 ))
 run_size "$rows"

@@ -47,11 +47,11 @@ struct InsertParser {
     func rows(_ bytes: [UInt8], from start: Int, _ row: ([SQLValue]) throws -> Void) throws -> Bool {
         var tuples: [[SQLValue]] = []
         var cursor = SQLCursor(bytes, dialect: dialect, at: start)
-        var values: [SQLValue] = []
         // Parse everything first: a failure half-way must not leave half the rows inserted.
         repeat {
             guard cursor.accept(byte: 0x28) else { return false }
-            values.removeAll(keepingCapacity: true)
+            var values: [SQLValue] = []
+            values.reserveCapacity(tuples.last?.count ?? 8)
             repeat {
                 guard let value = literal(&cursor) else { return false }
                 values.append(value)
@@ -108,6 +108,15 @@ struct InsertParser {
         var out: [UInt8] = []
         var runStart = index
         while index < bytes.count {
+            if dialect != .mysql {
+                // Only a quote matters: jump to it.
+                let found: Int? = bytes.withUnsafeBufferPointer { buffer in
+                    memchr(buffer.baseAddress! + index, 0x27, buffer.count - index)
+                        .map { UnsafeRawPointer(buffer.baseAddress!).distance(to: UnsafeRawPointer($0)) }
+                }
+                guard let quote = found else { return nil }
+                index = quote
+            }
             let byte = bytes[index]
             if byte == 0x27 {
                 out.append(contentsOf: bytes[runStart..<index])
