@@ -18,6 +18,12 @@ struct VerifyCommand: ParsableCommand {
         (ARCHIVE.mtree); ARCHIVE.sha256 / .sha512 beside it are checked against the archive itself. \
         A plan (YAML) adds expectations: files, modes, owners, link targets, counts, contents. \
         --archive, --latest and --manifest override the plan's `source:` and `manifest:`.
+
+        SQL dumps in the backup (*.sql, *.sql.gz, pg_dump -Fc, SQLite files; or the plan's \
+        `databases:`) are re-imported into a throwaway SQLite in the sandbox and checked: the \
+        dump is complete, every statement loads, integrity holds, every table's rows are counted. \
+        `target: postgres | mariadb` in the plan restores into a temporary real server instead \
+        (socket only, started and stopped by restorecheck).
         """
     )
 
