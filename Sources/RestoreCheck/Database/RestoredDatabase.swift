@@ -44,8 +44,19 @@ final class SQLiteRestoredDatabase: RestoredDatabase {
         return out
     }
 
+    /// A damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) is a problem found, not a check that
+    /// could not run: the backup is bad.
     func integrityProblems() throws -> [Offender] {
         var problems: [Offender] = []
+        do {
+            try collect(&problems)
+        } catch let error as SQLiteError where [11, 26].contains(error.code & 0xFF) {
+            problems.append(Offender(database.path.split(separator: "/").last.map(String.init) ?? "database", error.message))
+        }
+        return problems
+    }
+
+    private func collect(_ problems: inout [Offender]) throws {
         for row in try database.rows("PRAGMA integrity_check", limit: 100) {
             let text = row.first?.display ?? ""
             if text != "ok" { problems.append(Offender("integrity_check", text)) }
@@ -59,7 +70,6 @@ final class SQLiteRestoredDatabase: RestoredDatabase {
         for key in foreignKeys {
             problems += try check(key)
         }
-        return problems
     }
 
     /// Child rows whose key has no parent row, for a foreign key the dump declared in another

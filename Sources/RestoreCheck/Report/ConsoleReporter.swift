@@ -35,8 +35,9 @@ public struct ConsoleReporter {
                         if check.offenderCount > shown { lines.append("        … and \(check.offenderCount - shown) more (see report.json)") }
                     }
                     for dump in set.databases where phase == "db" {
-                        let how = [dump.compression, dump.format == .pgCustom ? "pg_dump -Fc" : dump.dialect?.rawValue].compactMap { $0 }.joined(separator: " ")
-                        lines.append("    \(dump.dump) (\(how) → \(dump.target.rawValue)): \(plural(dump.tables.count, "table")), \(plural(dump.totalRows, "row"))")
+                        let how = dump.format == .sqliteDatabase ? "SQLite file, checked in place"
+                            : [dump.compression, dump.format == .pgCustom ? "pg_dump -Fc" : dump.dialect?.rawValue].compactMap { $0 }.joined(separator: " ") + " → \(dump.target.rawValue)"
+                        lines.append("    \(dump.dump) (\(how)): \(plural(dump.tables.count, "table")), \(plural(dump.totalRows, "row"))")
                         if verbose || dump.tables.count <= 12 {
                             let counts = dump.tables.map { "\($0.name) \($0.rows)" }.joined(separator: ", ")
                             if !counts.isEmpty { lines.append("      \(counts)") }
