@@ -34,6 +34,12 @@ define('DB_HOST', 'localhost');
 $table_prefix = 'wp_';
 PHP
 chmod 0640 "$t/var/www/html/wp-config.php"
+# the rest of WordPress core that `preset: wordpress` looks for
+mkdir -p "$t/var/www/html/wp-admin" "$t/var/www/html/wp-includes"
+printf "<?php\n/** Sets up WordPress vars and included files. */\nrequire ABSPATH . WPINC . '/version.php';\n" > "$t/var/www/html/wp-settings.php"
+printf "<?php\n/** WordPress User Page. */\nrequire __DIR__ . '/wp-load.php';\n" > "$t/var/www/html/wp-login.php"
+printf "<?php\n\$wp_version = '6.8.3';\n\$wp_db_version = 60421;\n" > "$t/var/www/html/wp-includes/version.php"
+printf "<?php\n/** Dashboard Administration Screen. */\nrequire_once __DIR__ . '/admin.php';\n" > "$t/var/www/html/wp-admin/index.php"
 printf 'User-agent: *\nDisallow: /wp-admin/\n' > "$t/var/www/html/robots.txt"
 ln "$t/var/www/html/robots.txt" "$t/var/www/html/static/robots.txt"     # a hardlink
 printf 'Menu of the café, summer 2026\n' > "$t/var/www/html/static/Café menu été 2026.txt"  # spaces, non-ASCII

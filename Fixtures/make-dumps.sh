@@ -75,12 +75,18 @@ CREATE TABLE products (id INT NOT NULL PRIMARY KEY, sku VARCHAR(32) NOT NULL, pr
 CREATE TABLE orders (id INT NOT NULL PRIMARY KEY, customer_id INT NOT NULL, created_at DATETIME NOT NULL, total DECIMAL(10,2) NOT NULL, KEY idx_customer (customer_id), CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 CREATE TABLE order_items (order_id INT NOT NULL, product_id INT NOT NULL, qty INT NOT NULL, PRIMARY KEY (order_id, product_id), CONSTRAINT fk_items_order FOREIGN KEY (order_id) REFERENCES orders (id), CONSTRAINT fk_items_product FOREIGN KEY (product_id) REFERENCES products (id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 CREATE TABLE options (name VARCHAR(64) NOT NULL PRIMARY KEY, value LONGTEXT NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE TABLE wp_options (option_id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, option_name VARCHAR(191) NOT NULL UNIQUE, option_value LONGTEXT NOT NULL, autoload VARCHAR(20) NOT NULL DEFAULT 'yes') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE TABLE wp_users (ID BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, user_login VARCHAR(60) NOT NULL, user_email VARCHAR(100) NOT NULL, user_registered DATETIME NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE TABLE wp_posts (ID BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, post_author BIGINT UNSIGNED NOT NULL, post_date DATETIME NOT NULL, post_title TEXT NOT NULL, post_content LONGTEXT NOT NULL, post_status VARCHAR(20) NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 """,
  "pg": """CREATE TABLE customers (id serial PRIMARY KEY, email varchar(120) NOT NULL UNIQUE, name varchar(120) NOT NULL, created_at timestamp NOT NULL);
 CREATE TABLE products (id integer PRIMARY KEY, sku varchar(32) NOT NULL, price numeric(10,2) NOT NULL, image bytea);
 CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL REFERENCES customers(id), created_at timestamp NOT NULL, total numeric(10,2) NOT NULL);
 CREATE TABLE order_items (order_id integer NOT NULL REFERENCES orders(id), product_id integer NOT NULL REFERENCES products(id), qty integer NOT NULL, PRIMARY KEY (order_id, product_id));
 CREATE TABLE options (name varchar(64) PRIMARY KEY, value text NOT NULL);
+CREATE TABLE wp_options (option_id bigserial PRIMARY KEY, option_name varchar(191) NOT NULL UNIQUE, option_value text NOT NULL, autoload varchar(20) NOT NULL DEFAULT 'yes');
+CREATE TABLE wp_users (id bigserial PRIMARY KEY, user_login varchar(60) NOT NULL, user_email varchar(100) NOT NULL, user_registered timestamp NOT NULL);
+CREATE TABLE wp_posts (id bigserial PRIMARY KEY, post_author bigint NOT NULL REFERENCES wp_users(id), post_date timestamp NOT NULL, post_title text NOT NULL, post_content text NOT NULL, post_status varchar(20) NOT NULL);
 """,
  "sqlite": """PRAGMA foreign_keys=ON;
 CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, created_at TEXT NOT NULL);
@@ -88,6 +94,9 @@ CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT NOT NULL, price NUMERIC 
 CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers(id), created_at TEXT NOT NULL, total NUMERIC NOT NULL);
 CREATE TABLE order_items (order_id INTEGER NOT NULL REFERENCES orders(id), product_id INTEGER NOT NULL REFERENCES products(id), qty INTEGER NOT NULL, PRIMARY KEY (order_id, product_id));
 CREATE TABLE options (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE wp_options (option_id INTEGER PRIMARY KEY, option_name TEXT NOT NULL UNIQUE, option_value TEXT NOT NULL, autoload TEXT NOT NULL DEFAULT 'yes');
+CREATE TABLE wp_users (ID INTEGER PRIMARY KEY, user_login TEXT NOT NULL, user_email TEXT NOT NULL, user_registered TEXT NOT NULL);
+CREATE TABLE wp_posts (ID INTEGER PRIMARY KEY, post_author INTEGER NOT NULL REFERENCES wp_users(ID), post_date TEXT NOT NULL, post_title TEXT NOT NULL, post_content TEXT NOT NULL, post_status TEXT NOT NULL);
 """}
 for engine in ("mysql", "pg", "sqlite"):
     rows = [schema[engine]]
@@ -101,6 +110,15 @@ for engine in ("mysql", "pg", "sqlite"):
         rows.append(f"INSERT INTO order_items VALUES ({oid}, {pid}, {q});")
     for name, value in options:
         rows.append(f"INSERT INTO options VALUES ({lit(name, engine)}, {lit(value, engine)});")
+    # WordPress's own tables (the shop runs on WooCommerce)
+    for n, (name, value) in enumerate([("siteurl", "https://shop.example.com"), ("blogname", "Ana's Shop"),
+                                       ("admin_email", "ana@example.com"), ("template", "storefront")], start=1):
+        rows.append(f"INSERT INTO wp_options VALUES ({n}, {lit(name, engine)}, {lit(value, engine)}, 'yes');")
+    rows.append(f"INSERT INTO wp_users VALUES (1, 'ana', 'ana@example.com', '2025-03-01 09:00:00');")
+    rows.append(f"INSERT INTO wp_users VALUES (2, 'editor', 'editor@example.com', '2025-06-01 09:00:00');")
+    for n in range(1, 8):
+        title, body = lit(f"Post {n}: what’s new", engine), lit(f"<p>Body of post {n}</p>" + chr(10) + "<!-- wp:paragraph -->", engine)
+        rows.append(f"INSERT INTO wp_posts VALUES ({n}, {1 + n % 2}, '2026-11-{10 + n:02} 08:00:00', {title}, {body}, 'publish');")
     open(f"{T}/shop.{engine}.sql", "w", encoding="utf-8").write("\n".join(rows) + "\n")
 PY
 

@@ -236,6 +236,100 @@ INSERT INTO `products` VALUES
 (6,'SKU-006',18.99,'');
 /*!40000 ALTER TABLE `products` ENABLE KEYS */;
 UNLOCK TABLES;
+
+--
+-- Table structure for table `wp_options`
+--
+
+DROP TABLE IF EXISTS `wp_options`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
+CREATE TABLE `wp_options` (
+  `option_id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `option_name` varchar(191) NOT NULL,
+  `option_value` longtext NOT NULL,
+  `autoload` varchar(20) NOT NULL DEFAULT 'yes',
+  PRIMARY KEY (`option_id`),
+  UNIQUE KEY `option_name` (`option_name`)
+) ENGINE=InnoDB AUTO_INCREMENT=5 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
+
+--
+-- Dumping data for table `wp_options`
+--
+
+LOCK TABLES `wp_options` WRITE;
+/*!40000 ALTER TABLE `wp_options` DISABLE KEYS */;
+INSERT INTO `wp_options` VALUES
+(1,'siteurl','https://shop.example.com','yes'),
+(2,'blogname','Ana\'s Shop','yes'),
+(3,'admin_email','ana@example.com','yes'),
+(4,'template','storefront','yes');
+/*!40000 ALTER TABLE `wp_options` ENABLE KEYS */;
+UNLOCK TABLES;
+
+--
+-- Table structure for table `wp_posts`
+--
+
+DROP TABLE IF EXISTS `wp_posts`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
+CREATE TABLE `wp_posts` (
+  `ID` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `post_author` bigint(20) unsigned NOT NULL,
+  `post_date` datetime NOT NULL,
+  `post_title` text NOT NULL,
+  `post_content` longtext NOT NULL,
+  `post_status` varchar(20) NOT NULL,
+  PRIMARY KEY (`ID`)
+) ENGINE=InnoDB AUTO_INCREMENT=8 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
+
+--
+-- Dumping data for table `wp_posts`
+--
+
+LOCK TABLES `wp_posts` WRITE;
+/*!40000 ALTER TABLE `wp_posts` DISABLE KEYS */;
+INSERT INTO `wp_posts` VALUES
+(1,2,'2026-11-11 08:00:00','Post 1: what’s new','<p>Body of post 1</p>\n<!-- wp:paragraph -->','publish'),
+(2,1,'2026-11-12 08:00:00','Post 2: what’s new','<p>Body of post 2</p>\n<!-- wp:paragraph -->','publish'),
+(3,2,'2026-11-13 08:00:00','Post 3: what’s new','<p>Body of post 3</p>\n<!-- wp:paragraph -->','publish'),
+(4,1,'2026-11-14 08:00:00','Post 4: what’s new','<p>Body of post 4</p>\n<!-- wp:paragraph -->','publish'),
+(5,2,'2026-11-15 08:00:00','Post 5: what’s new','<p>Body of post 5</p>\n<!-- wp:paragraph -->','publish'),
+(6,1,'2026-11-16 08:00:00','Post 6: what’s new','<p>Body of post 6</p>\n<!-- wp:paragraph -->','publish'),
+(7,2,'2026-11-17 08:00:00','Post 7: what’s new','<p>Body of post 7</p>\n<!-- wp:paragraph -->','publish');
+/*!40000 ALTER TABLE `wp_posts` ENABLE KEYS */;
+UNLOCK TABLES;
+
+--
+-- Table structure for table `wp_users`
+--
+
+DROP TABLE IF EXISTS `wp_users`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
+CREATE TABLE `wp_users` (
+  `ID` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `user_login` varchar(60) NOT NULL,
+  `user_email` varchar(100) NOT NULL,
+  `user_registered` datetime NOT NULL,
+  PRIMARY KEY (`ID`)
+) ENGINE=InnoDB AUTO_INCREMENT=3 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
+
+--
+-- Dumping data for table `wp_users`
+--
+
+LOCK TABLES `wp_users` WRITE;
+/*!40000 ALTER TABLE `wp_users` DISABLE KEYS */;
+INSERT INTO `wp_users` VALUES
+(1,'ana','ana@example.com','2025-03-01 09:00:00'),
+(2,'editor','editor@example.com','2025-06-01 09:00:00');
+/*!40000 ALTER TABLE `wp_users` ENABLE KEYS */;
+UNLOCK TABLES;
 /*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
 
 /*!40101 SET SQL_MODE=@OLD_SQL_MODE */;

@@ -2,7 +2,7 @@
 -- PostgreSQL database dump
 --
 
-\restrict zZP2h9A6Qf64Op6wWdrcP7kxNrSmd3MtZt5XJNUUK6qHPhUvUMG4MwnHPvW1PHU
+\restrict jjWlzopm0Fjgjeb9cfCkevwSOQeGtxPJi0l8oHv28yKyefokncYI4982XkDgxBP
 
 -- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
 -- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
@@ -112,10 +112,138 @@ CREATE TABLE public.products (
 ALTER TABLE public.products OWNER TO postgres;
 
 --
+-- Name: wp_options; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.wp_options (
+    option_id bigint NOT NULL,
+    option_name character varying(191) NOT NULL,
+    option_value text NOT NULL,
+    autoload character varying(20) DEFAULT 'yes'::character varying NOT NULL
+);
+
+
+ALTER TABLE public.wp_options OWNER TO postgres;
+
+--
+-- Name: wp_options_option_id_seq; Type: SEQUENCE; Schema: public; Owner: postgres
+--
+
+CREATE SEQUENCE public.wp_options_option_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+ALTER TABLE public.wp_options_option_id_seq OWNER TO postgres;
+
+--
+-- Name: wp_options_option_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: postgres
+--
+
+ALTER SEQUENCE public.wp_options_option_id_seq OWNED BY public.wp_options.option_id;
+
+
+--
+-- Name: wp_posts; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.wp_posts (
+    id bigint NOT NULL,
+    post_author bigint NOT NULL,
+    post_date timestamp without time zone NOT NULL,
+    post_title text NOT NULL,
+    post_content text NOT NULL,
+    post_status character varying(20) NOT NULL
+);
+
+
+ALTER TABLE public.wp_posts OWNER TO postgres;
+
+--
+-- Name: wp_posts_id_seq; Type: SEQUENCE; Schema: public; Owner: postgres
+--
+
+CREATE SEQUENCE public.wp_posts_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+ALTER TABLE public.wp_posts_id_seq OWNER TO postgres;
+
+--
+-- Name: wp_posts_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: postgres
+--
+
+ALTER SEQUENCE public.wp_posts_id_seq OWNED BY public.wp_posts.id;
+
+
+--
+-- Name: wp_users; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.wp_users (
+    id bigint NOT NULL,
+    user_login character varying(60) NOT NULL,
+    user_email character varying(100) NOT NULL,
+    user_registered timestamp without time zone NOT NULL
+);
+
+
+ALTER TABLE public.wp_users OWNER TO postgres;
+
+--
+-- Name: wp_users_id_seq; Type: SEQUENCE; Schema: public; Owner: postgres
+--
+
+CREATE SEQUENCE public.wp_users_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+ALTER TABLE public.wp_users_id_seq OWNER TO postgres;
+
+--
+-- Name: wp_users_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: postgres
+--
+
+ALTER SEQUENCE public.wp_users_id_seq OWNED BY public.wp_users.id;
+
+
+--
 -- Name: customers id; Type: DEFAULT; Schema: public; Owner: postgres
 --
 
 ALTER TABLE ONLY public.customers ALTER COLUMN id SET DEFAULT nextval('public.customers_id_seq'::regclass);
+
+
+--
+-- Name: wp_options option_id; Type: DEFAULT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.wp_options ALTER COLUMN option_id SET DEFAULT nextval('public.wp_options_option_id_seq'::regclass);
+
+
+--
+-- Name: wp_posts id; Type: DEFAULT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.wp_posts ALTER COLUMN id SET DEFAULT nextval('public.wp_posts_id_seq'::regclass);
+
+
+--
+-- Name: wp_users id; Type: DEFAULT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.wp_users ALTER COLUMN id SET DEFAULT nextval('public.wp_users_id_seq'::regclass);
 
 
 --
@@ -247,10 +375,68 @@ COPY public.products (id, sku, price, image) FROM stdin;
 
 
 --
+-- Data for Name: wp_options; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.wp_options (option_id, option_name, option_value, autoload) FROM stdin;
+1	siteurl	https://shop.example.com	yes
+2	blogname	Ana's Shop	yes
+3	admin_email	ana@example.com	yes
+4	template	storefront	yes
+\.
+
+
+--
+-- Data for Name: wp_posts; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.wp_posts (id, post_author, post_date, post_title, post_content, post_status) FROM stdin;
+1	2	2026-11-11 08:00:00	Post 1: what’s new	<p>Body of post 1</p>\n<!-- wp:paragraph -->	publish
+2	1	2026-11-12 08:00:00	Post 2: what’s new	<p>Body of post 2</p>\n<!-- wp:paragraph -->	publish
+3	2	2026-11-13 08:00:00	Post 3: what’s new	<p>Body of post 3</p>\n<!-- wp:paragraph -->	publish
+4	1	2026-11-14 08:00:00	Post 4: what’s new	<p>Body of post 4</p>\n<!-- wp:paragraph -->	publish
+5	2	2026-11-15 08:00:00	Post 5: what’s new	<p>Body of post 5</p>\n<!-- wp:paragraph -->	publish
+6	1	2026-11-16 08:00:00	Post 6: what’s new	<p>Body of post 6</p>\n<!-- wp:paragraph -->	publish
+7	2	2026-11-17 08:00:00	Post 7: what’s new	<p>Body of post 7</p>\n<!-- wp:paragraph -->	publish
+\.
+
+
+--
+-- Data for Name: wp_users; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.wp_users (id, user_login, user_email, user_registered) FROM stdin;
+1	ana	ana@example.com	2025-03-01 09:00:00
+2	editor	editor@example.com	2025-06-01 09:00:00
+\.
+
+
+--
 -- Name: customers_id_seq; Type: SEQUENCE SET; Schema: public; Owner: postgres
 --
 
 SELECT pg_catalog.setval('public.customers_id_seq', 1, false);
+
+
+--
+-- Name: wp_options_option_id_seq; Type: SEQUENCE SET; Schema: public; Owner: postgres
+--
+
+SELECT pg_catalog.setval('public.wp_options_option_id_seq', 1, false);
+
+
+--
+-- Name: wp_posts_id_seq; Type: SEQUENCE SET; Schema: public; Owner: postgres
+--
+
+SELECT pg_catalog.setval('public.wp_posts_id_seq', 1, false);
+
+
+--
+-- Name: wp_users_id_seq; Type: SEQUENCE SET; Schema: public; Owner: postgres
+--
+
+SELECT pg_catalog.setval('public.wp_users_id_seq', 1, false);
 
 
 --
@@ -302,6 +488,38 @@ ALTER TABLE ONLY public.products
 
 
 --
+-- Name: wp_options wp_options_option_name_key; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.wp_options
+    ADD CONSTRAINT wp_options_option_name_key UNIQUE (option_name);
+
+
+--
+-- Name: wp_options wp_options_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.wp_options
+    ADD CONSTRAINT wp_options_pkey PRIMARY KEY (option_id);
+
+
+--
+-- Name: wp_posts wp_posts_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.wp_posts
+    ADD CONSTRAINT wp_posts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: wp_users wp_users_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.wp_users
+    ADD CONSTRAINT wp_users_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: order_items order_items_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -326,8 +544,16 @@ ALTER TABLE ONLY public.orders
 
 
 --
+-- Name: wp_posts wp_posts_post_author_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.wp_posts
+    ADD CONSTRAINT wp_posts_post_author_fkey FOREIGN KEY (post_author) REFERENCES public.wp_users(id);
+
+
+--
 -- PostgreSQL database dump complete
 --
 
-\unrestrict zZP2h9A6Qf64Op6wWdrcP7kxNrSmd3MtZt5XJNUUK6qHPhUvUMG4MwnHPvW1PHU
+\unrestrict jjWlzopm0Fjgjeb9cfCkevwSOQeGtxPJi0l8oHv28yKyefokncYI4982XkDgxBP
 

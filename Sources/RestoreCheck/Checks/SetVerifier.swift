@@ -31,10 +31,11 @@ public struct SetVerifier {
         // source: which archive
         var archivePath: String
         var copies: Int?
+        var candidates: [ArchiveLocator.Candidate] = []
         if let explicit = options.archive ?? (options.latest == nil ? set.source.archive : nil) {
             archivePath = explicit
         } else if let directory = options.latest ?? set.source.latest {
-            let candidates = try ArchiveLocator.candidates(in: directory, pattern: set.source.pattern)
+            candidates = try ArchiveLocator.candidates(in: directory, pattern: set.source.pattern)
             guard let newest = candidates.first else {
                 throw RestoreCheckError(.io, "no archive here" + (set.source.pattern.map { " matches \($0)" } ?? "")
                                         + " (archive suffixes: .tar, .tar.gz, .tar.zst, .zip, …)", path: directory)
@@ -100,6 +101,13 @@ public struct SetVerifier {
 
         if !fromStdin {
             report.checks.append(SourceChecks.sidecar(archive: archivePath, digests: outcome.rawDigests))
+            if !candidates.isEmpty {
+                let retention = RetentionChecks(copies: candidates, policy: set.retention, newestSHA256: outcome.rawDigests[.sha256], now: options.now)
+                report.checks += retention.results()
+                report.copies = retention.listing
+            }
+            report.checks.append(PlacementChecks.space(directory: (archivePath as NSString).deletingLastPathComponent, newestSize: UInt64(info.st_size)))
+            report.checks.append(PlacementChecks.location(archive: archivePath, set: set))
         }
         report.checks += ArchiveChecks.results(outcome)
         manifests += outcome.embeddedManifests
@@ -108,12 +116,16 @@ public struct SetVerifier {
                                         recordsOwners: outcome.facts.recordsOwners).results()
         report.checks += ExpectChecks(rules: set.expect, index: outcome.index, reader: SandboxReader(rootFD: sandbox.rootFD),
                                       recordsOwners: outcome.facts.recordsOwners).results()
-        var databases = DatabaseVerifier(sandbox: sandbox, index: outcome.index, plans: set.databases, now: options.now)
+        let dumpDirectories = set.presets.filter { $0.kind == .databaseDumps }.map(\.location)
+        var databases = DatabaseVerifier(sandbox: sandbox, index: outcome.index, plans: set.databases, now: options.now,
+                                         alsoFindUnder: dumpDirectories)
         if let progress = options.databaseProgress { databases.progress = progress }
         let (databaseChecks, dumpReports) = databases.run()
         try Interruption.check()
         report.checks += databaseChecks
         report.databases = dumpReports
+        report.checks += PresetChecks(presets: set.presets, index: outcome.index, reader: SandboxReader(rootFD: sandbox.rootFD),
+                                      databases: dumpReports, databaseChecks: databaseChecks).results()
         if options.strict {
             for position in report.checks.indices where report.checks[position].status == .warn {
                 report.checks[position].status = .fail

@@ -10,6 +10,8 @@ struct DatabaseVerifier {
     let index: EntryIndex
     let plans: [DatabasePlan]?
     let now: Date
+    /// Directories whose dumps are restored even when the plan lists its own (`preset: database-dumps`).
+    var alsoFindUnder: [String] = []
     var progress: ((String, UInt64) -> Void)?
     /// Servers started for real-engine targets; all stopped when the phase ends.
     private let servers = ServerList()
@@ -22,9 +24,15 @@ struct DatabaseVerifier {
         defer { servers.stopAll() }
         var checks: [CheckResult] = []
         var reports: [DumpReport] = []
-        let jobs: [DatabasePlan] = plans ?? autoDetected()
-        for (number, plan) in jobs.enumerated() {
-            let (more, report) = verify(plan, number: number, explicit: plans != nil)
+        var jobs: [(plan: DatabasePlan, explicit: Bool)] = (plans ?? autoDetected()).map { ($0, plans != nil) }
+        if plans != nil {
+            let listed = Set(jobs.map(\.plan.dump))
+            jobs += autoDetected().filter { found in
+                !listed.contains(found.dump) && alsoFindUnder.contains { found.dump.hasPrefix($0 + "/") }
+            }.map { ($0, false) }
+        }
+        for (number, job) in jobs.enumerated() {
+            let (more, report) = verify(job.plan, number: number, explicit: job.explicit)
             checks += more
             if let report { reports.append(report) }
         }

@@ -5,7 +5,7 @@ import Yams
 struct BackupSetParser {
     let reader: PlanNodeReader
 
-    static let setKeys: Set<String> = ["name", "source", "layout", "manifest", "schedule", "max_age", "limits", "expect", "databases"]
+    static let setKeys: Set<String> = ["name", "source", "layout", "manifest", "schedule", "max_age", "limits", "expect", "databases", "retention"]
     static let ruleKeys: Set<String> = ["path", "glob", "type", "target", "mode", "owner", "group", "uid", "gid",
                                         "min_count", "min_size", "contains"]
 
@@ -27,7 +27,8 @@ struct BackupSetParser {
             }
         }
         if let layout = map["layout"] {
-            let fields = try reader.mapping(layout, allowed: ["prefix", "strip_components"], context: "layout")
+            let fields = try reader.mapping(layout, allowed: ["prefix", "strip_components", "live"], context: "layout")
+            if let live = fields["live"] { set.layout.live = try reader.path(live, key: "layout.live") }
             if let prefix = fields["prefix"] {
                 let text = try reader.string(prefix, key: "layout.prefix")
                 guard text.hasPrefix("/"), !text.split(separator: "/").contains("..") else {
@@ -69,7 +70,34 @@ struct BackupSetParser {
             }
         }
         if let expect = map["expect"] {
-            set.expect = try reader.sequence(expect, key: "expect").map(parseRule)
+            for node in try reader.sequence(expect, key: "expect") {
+                if node.mapping?["preset"] != nil {
+                    set.presets.append(try PresetParser(reader: reader).parse(node))
+                } else {
+                    set.expect.append(try parseRule(node))
+                }
+            }
+        }
+        if let retention = map["retention"] {
+            let fields = try reader.mapping(retention, allowed: ["min_copies", "max_shrink", "covers", "max_gap"], context: "retention")
+            if let n = fields["min_copies"] { set.retention.minCopies = try reader.int(n, key: "retention.min_copies", minimum: 1) }
+            if let n = fields["max_shrink"] {
+                let text = try reader.string(n, key: "retention.max_shrink")
+                let number = Double(text.hasSuffix("%") ? String(text.dropLast()) : text)
+                guard let number, number >= 0, number <= 100 else {
+                    throw reader.error(n, "`retention.max_shrink` must be a percentage such as 30%, not '\(text)'")
+                }
+                set.retention.maxShrink = number / 100
+            }
+            if let n = fields["covers"] { set.retention.covers = try reader.age(n, key: "retention.covers") }
+            if let n = fields["max_gap"] {
+                if try reader.string(n, key: "retention.max_gap") == "schedule" {
+                    guard let age = set.maxAge else { throw reader.error(n, "`max_gap: schedule` needs a `schedule:` or `max_age:`") }
+                    set.retention.maxGap = age
+                } else {
+                    set.retention.maxGap = try reader.age(n, key: "retention.max_gap")
+                }
+            }
         }
         if let databases = map["databases"] {
             set.databases = try reader.sequence(databases, key: "databases").map(DatabasePlanParser(reader: reader).parse)

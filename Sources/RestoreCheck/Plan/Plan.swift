@@ -34,6 +34,9 @@ public struct BackupSetPlan: Sendable {
     public var schedule: String?
     public var limits = RestoreLimits()
     public var expect: [ExpectRule] = []
+    /// `preset:` entries of `expect:`, bundles of checks for what servers hold.
+    public var presets: [PresetRule] = []
+    public var retention = RetentionPolicy()
     /// The dumps to re-import; nil: find them in the restored tree (`databases:` absent).
     public var databases: [DatabasePlan]?
 
@@ -59,6 +62,8 @@ public struct SourceSpec: Sendable {
 public struct Layout: Sendable {
     public var prefix: String = "/"
     public var stripComponents: Int = 0
+    /// Where production lives on this machine (`layout.live:`), for the `location` check.
+    public var live: String?
     public init(prefix: String = "/", stripComponents: Int = 0) {
         self.prefix = prefix
         self.stripComponents = stripComponents
@@ -87,7 +92,24 @@ public struct RestoreLimits: Sendable {
 /// Named schedules and the largest age of the newest copy each allows (a little slack on top
 /// of the period, so a job that runs a few minutes late is not a failure).
 public enum Schedule {
+    /// Presets follow common guidance for what a server holds: a shop, a blog, a development
+    /// box, a game server and mail change daily; a static site every six months or so.
     public static let maxAges: [String: TimeInterval] = [
         "hourly": 2 * 3600, "daily": 26 * 3600, "weekly": 8 * 86400, "monthly": 32 * 86400,
+        "online-store": 26 * 3600, "blog": 26 * 3600, "development": 26 * 3600, "game-server": 26 * 3600,
+        "email": 26 * 3600, "static-site": 186 * 86400,
     ]
+}
+
+/// `retention:` — judged over every copy of the set in its directory (DESIGN.md: source/retention).
+public struct RetentionPolicy: Sendable {
+    /// Fewer copies than this fails (one copy dies with one bad night).
+    public var minCopies = 2
+    /// The newest copy smaller than the one before by more than this fraction fails.
+    public var maxShrink = 0.5
+    /// Some copy must be at least this old (the restore can go back that far).
+    public var covers: TimeInterval?
+    /// Two consecutive copies further apart than this fail (a missed run).
+    public var maxGap: TimeInterval?
+    public init() {}
 }

@@ -71,6 +71,8 @@ public struct SetReport: Codable, Sendable {
     public var name: String
     public var archive: ArchiveFacts?
     public var checks: [CheckResult] = []
+    /// Every copy of the set in its directory, newest first (when the source is a directory).
+    public var copies: [BackupCopy] = []
     /// The dumps re-imported, with every table's row count.
     public var databases: [DumpReport] = []
     public var seconds: Double = 0

@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The presets of a set's `expect:`, judged after the db phase (two presets need its results).
+struct PresetChecks {
+    let presets: [PresetRule]
+    let index: EntryIndex
+    let reader: SandboxReader
+    let databases: [DumpReport]
+    let databaseChecks: [CheckResult]
+
+    func results() -> [CheckResult] {
+        presets.flatMap { preset -> [CheckResult] in
+            switch preset.kind {
+            case .wordpress: return WordPressPreset(root: preset.location, label: preset.label, context: self).results()
+            case .maildir: return MaildirPreset(root: preset.location, label: preset.label, context: self).results()
+            case .media: return MediaPreset(pattern: preset.location, label: preset.label, context: self).results()
+            case .databaseDumps: return [databaseDumps(preset)]
+            case .config: return [config(preset)]
+            }
+        }
+    }
+
+    /// Regular restored files at or below `directory`.
+    func files(under directory: String) -> [IndexedEntry] {
+        let prefix = directory == "/" ? "/" : directory + "/"
+        return index.entries.filter { $0.type == .file && $0.restored && $0.productionPath.hasPrefix(prefix) }
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        guard let info = reader.lstat(path) else { return false }
+        return info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// At least one dump under the directory; each complete and importable.
+    private func databaseDumps(_ preset: PresetRule) -> CheckResult {
+        let prefix = preset.location + "/"
+        let dumps = databases.filter { $0.dump.hasPrefix(prefix) }
+        guard !dumps.isEmpty else {
+            return CheckResult(phase: "files", name: preset.label, status: .fail, message: "no database dump under \(preset.location) in the backup")
+        }
+        var offenders: [Offender] = []
+        for dump in dumps {
+            for check in databaseChecks where check.name == "complete \(dump.dump)" || check.name == "import \(dump.dump)" {
+                if check.status == .fail || check.status == .error {
+                    offenders.append(Offender(dump.dump, "\(check.name.split(separator: " ").first!) \(check.status.rawValue): \(check.message)"))
+                }
+            }
+        }
+        return CheckResult.judge(phase: "files", name: preset.label, offenders: offenders,
+                                 pass: "\(plural(dumps.count, "dump")) under \(preset.location), each complete and importable (\(dumps.map { "\($0.totalRows) rows" }.joined(separator: ", ")))",
+                                 fail: { "\(plural($0, "dump problem")) under \(preset.location)" })
+    }
+
+    /// Present, not empty, and no permission bit beyond the preset's `mode`.
+    private func config(_ preset: PresetRule) -> CheckResult {
+        var offenders: [Offender] = []
+        for path in preset.paths {
+            guard let info = reader.lstat(path), info.st_mode & S_IFMT == S_IFREG else {
+                offenders.append(Offender(path, reader.lstat(path) == nil ? "missing from the backup" : "not a regular file"))
+                continue
+            }
+            if info.st_size == 0 { offenders.append(Offender(path, "empty")) }
+            let mode = UInt32(info.st_mode) & 0o7777
+            if mode & ~preset.mode != 0 {
+                offenders.append(Offender(path, "mode \(String(format: "%04o", mode)) is looser than \(String(format: "%04o", preset.mode))"))
+            }
+        }
+        return CheckResult.judge(phase: "files", name: preset.label, offenders: offenders,
+                                 pass: "\(plural(preset.paths.count, "file")) present, not empty, no looser than \(String(format: "%04o", preset.mode))",
+                                 fail: { "\(plural($0, "config problem"))" })
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One copy of the backup set in its directory, for the reports' copies table and chart.
+public struct BackupCopy: Codable, Sendable {
+    public var name: String
+    public var sizeBytes: UInt64
+    public var mtime: String
+    public var ageSeconds: Double
+    /// The copy this run restored and verified (the newest).
+    public var verified: Bool
+}
+
+/// Rotation and retention over every copy of the set (DESIGN.md: source/retention): enough
+/// copies, no sudden shrink, far enough back, no missed run, the newest not a repeat of the
+/// one before. Only the newest copy is restored; the others are judged by size, date and,
+/// when sizes match, digest.
+struct RetentionChecks {
+    let copies: [ArchiveLocator.Candidate]   // newest first
+    let policy: RetentionPolicy
+    let newestSHA256: Hex?
+    let now: Date
+
+    var listing: [BackupCopy] {
+        let formatter = ISO8601DateFormatter()
+        return copies.enumerated().map { position, copy in
+            BackupCopy(name: copy.name, sizeBytes: copy.size, mtime: formatter.string(from: copy.mtime),
+                       ageSeconds: now.timeIntervalSince(copy.mtime), verified: position == 0)
+        }
+    }
+
+    func results() -> [CheckResult] {
+        var out = [minimumCopies()]
+        if copies.count >= 2 {
+            out.append(shrink())
+            out.append(identical())
+        }
+        if let covers = policy.covers { out.append(coverage(covers)) }
+        if let gap = policy.maxGap, copies.count >= 2 { out.append(gaps(gap)) }
+        return out
+    }
+
+    private func describe(_ copy: ArchiveLocator.Candidate) -> String {
+        "\(copy.name) (\(ByteSize.format(copy.size)), \(AgeText.format(max(0, now.timeIntervalSince(copy.mtime)))) old)"
+    }
+
+    private func minimumCopies() -> CheckResult {
+        let name = "retention copies"
+        if copies.count < policy.minCopies {
+            return CheckResult(phase: "source", name: name, status: .fail,
+                               message: "\(plural(copies.count, "copy")) of the set; retention wants at least \(policy.minCopies): one bad night or one overwrite loses everything",
+                               offenders: copies.map { Offender($0.path, "the only copies") })
+        }
+        return CheckResult(phase: "source", name: name, status: .pass, message: "\(plural(copies.count, "copy")), at least \(policy.minCopies) wanted")
+    }
+
+    private func shrink() -> CheckResult {
+        let (newest, previous) = (copies[0], copies[1])
+        let floor = Double(previous.size) * (1 - policy.maxShrink)
+        let percent = Int((policy.maxShrink * 100).rounded())
+        if Double(newest.size) < floor {
+            let lost = previous.size > 0 ? Int(((1 - Double(newest.size) / Double(previous.size)) * 100).rounded()) : 0
+            return CheckResult(phase: "source", name: "retention shrink", status: .fail,
+                               message: "the newest copy \(describe(newest)) is \(lost)% smaller than the one before, \(describe(previous)); at most \(percent)% is allowed",
+                               offenders: [Offender(newest.path, "\(ByteSize.format(newest.size))"), Offender(previous.path, "\(ByteSize.format(previous.size)) before")])
+        }
+        return CheckResult(phase: "source", name: "retention shrink", status: .pass,
+                           message: "\(ByteSize.format(newest.size)) against \(ByteSize.format(previous.size)) before (at most \(percent)% smaller allowed)")
+    }
+
+    /// Same size and same SHA-256 as the copy before: the job may be copying an old file.
+    private func identical() -> CheckResult {
+        let (newest, previous) = (copies[0], copies[1])
+        guard newest.size == previous.size, let newestSHA256, let digest = Self.sha256(of: previous.path), digest == newestSHA256 else {
+            return CheckResult(phase: "source", name: "retention identical", status: .pass, message: "the newest copy differs from the one before")
+        }
+        return CheckResult(phase: "source", name: "retention identical", status: .warn,
+                           message: "\(newest.name) is byte for byte \(previous.name): is the backup job copying an old file?",
+                           offenders: [Offender(newest.path, "SHA-256 \(digest.description.prefix(16))… like \(previous.name)")])
+    }
+
+    private func coverage(_ covers: TimeInterval) -> CheckResult {
+        let oldest = copies.last
+        let reach = oldest.map { now.timeIntervalSince($0.mtime) } ?? 0
+        if reach < covers {
+            return CheckResult(phase: "source", name: "retention covers", status: .fail,
+                               message: "the oldest copy\(oldest.map { " \(describe($0))" } ?? "") reaches back \(AgeText.format(max(0, reach))); covers asks for \(AgeText.format(covers)): a problem older than that cannot be rolled back")
+        }
+        return CheckResult(phase: "source", name: "retention covers", status: .pass,
+                           message: "copies reach back \(AgeText.format(reach)) (at least \(AgeText.format(covers)) wanted)")
+    }
+
+    private func gaps(_ maxGap: TimeInterval) -> CheckResult {
+        var offenders: [Offender] = []
+        for (newer, older) in zip(copies, copies.dropFirst()) {
+            let gap = newer.mtime.timeIntervalSince(older.mtime)
+            if gap > maxGap { offenders.append(Offender("\(older.name) → \(newer.name)", "\(AgeText.format(gap)) apart")) }
+        }
+        return CheckResult.judge(phase: "source", name: "retention gap", offenders: offenders,
+                                 pass: "no two consecutive copies more than \(AgeText.format(maxGap)) apart",
+                                 fail: { "\(plural($0, "gap")) longer than \(AgeText.format(maxGap)) between copies: a run was missed" })
+    }
+
+    static func sha256(of path: String) -> Hex? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var digest = MultiDigest([.sha256])
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { digest.update($0) }
+        }
+        return digest.finalize()[.sha256]
+    }
+}
