@@ -11,6 +11,17 @@ struct VerifyRunner {
     let formats: String?
     let options: VerifyOptions
     let console: ConsoleReporter
+    /// `diff --prefix`: the production path the archive's root (and the live root) stands for.
+    var prefix: String?
+
+    init(planPath: String?, setName: String?, reportDir: String?, formats: String?, options: VerifyOptions, console: ConsoleReporter) {
+        self.planPath = planPath
+        self.setName = setName
+        self.reportDir = reportDir
+        self.formats = formats
+        self.options = options
+        self.console = console
+    }
 
     func run() -> Int32 {
         do {
@@ -33,6 +44,9 @@ struct VerifyRunner {
         }
         if (options.archive != nil || options.latest != nil) && plan.sets.count > 1 {
             throw RestoreCheckError(.usage, "--archive/--latest name one archive, but the plan has \(plan.sets.count) sets: pick one with --set NAME")
+        }
+        if let prefix {
+            for index in plan.sets.indices { plan.sets[index].layout.prefix = prefix }
         }
         if let formats {
             plan.reports.formats = try formats.split(separator: ",").map { name in

@@ -116,8 +116,13 @@ public struct SetVerifier {
                                         recordsOwners: outcome.facts.recordsOwners).results()
         report.checks += ExpectChecks(rules: set.expect, index: outcome.index, reader: SandboxReader(rootFD: sandbox.rootFD),
                                       recordsOwners: outcome.facts.recordsOwners).results()
+        if let live = options.live {
+            let tree = LiveTree(root: live, prefix: set.layout.prefix)
+            report.checks += try LiveDiff(backup: outcome.index, reader: SandboxReader(rootFD: sandbox.rootFD), live: tree,
+                                          ignore: set.ignore + options.ignore, recordsOwners: outcome.facts.recordsOwners).results()
+        }
         let dumpDirectories = set.presets.filter { $0.kind == .databaseDumps }.map(\.location)
-        var databases = DatabaseVerifier(sandbox: sandbox, index: outcome.index, plans: set.databases, now: options.now,
+        var databases = DatabaseVerifier(sandbox: sandbox, index: outcome.index, plans: set.databases ?? (options.findDumps ? nil : []), now: options.now,
                                          alsoFindUnder: dumpDirectories)
         if let progress = options.databaseProgress { databases.progress = progress }
         let (databaseChecks, dumpReports) = databases.run()

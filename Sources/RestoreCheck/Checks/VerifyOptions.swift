@@ -21,5 +21,12 @@ public struct VerifyOptions: Sendable {
     /// Called while a dump is imported: (the dump, bytes of SQL read so far).
     public var databaseProgress: (@Sendable (String, UInt64) -> Void)?
 
+    /// `diff --live ROOT`: compare the restored backup with this live tree.
+    public var live: String?
+    /// `--ignore GLOB` for the diff (with the plan's `ignore:`).
+    public var ignore: [String] = []
+    /// Leave dumps alone unless the plan names them (`diff` compares files).
+    public var findDumps = true
+
     public init() {}
 }

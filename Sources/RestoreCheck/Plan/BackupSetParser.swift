@@ -5,7 +5,7 @@ import Yams
 struct BackupSetParser {
     let reader: PlanNodeReader
 
-    static let setKeys: Set<String> = ["name", "source", "layout", "manifest", "schedule", "max_age", "limits", "expect", "databases", "retention"]
+    static let setKeys: Set<String> = ["name", "source", "layout", "manifest", "schedule", "max_age", "limits", "expect", "databases", "retention", "ignore"]
     static let ruleKeys: Set<String> = ["path", "glob", "type", "target", "mode", "owner", "group", "uid", "gid",
                                         "min_count", "min_size", "contains"]
 
@@ -77,6 +77,9 @@ struct BackupSetParser {
                     set.expect.append(try parseRule(node))
                 }
             }
+        }
+        if let ignore = map["ignore"] {
+            set.ignore = try reader.sequence(ignore, key: "ignore").map { try reader.string($0, key: "ignore") }
         }
         if let retention = map["retention"] {
             let fields = try reader.mapping(retention, allowed: ["min_copies", "max_shrink", "covers", "max_gap"], context: "retention")

@@ -37,6 +37,8 @@ public struct BackupSetPlan: Sendable {
     /// `preset:` entries of `expect:`, bundles of checks for what servers hold.
     public var presets: [PresetRule] = []
     public var retention = RetentionPolicy()
+    /// Globs `diff` leaves out (caches, logs, sockets).
+    public var ignore: [String] = []
     /// The dumps to re-import; nil: find them in the restored tree (`databases:` absent).
     public var databases: [DatabasePlan]?
 

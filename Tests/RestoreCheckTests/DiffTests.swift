@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `restorecheck diff`: the demo backup against its own unpacked tree, then against a live
+/// tree with exactly four changes.
+@Suite struct DiffTests {
+    private func unpackDemo(_ work: String) -> String {
+        let live = work + "/live"
+        TestEnvironment.shell("mkdir -p '\(live)' && tar -xzpf '\(TestEnvironment.demoArchive)' -C '\(live)' --same-owner --numeric-owner")
+        return live
+    }
+
+    private func diff(_ arguments: [String], work: String) -> (TestEnvironment.Result, [String: [String: Any]]) {
+        let result = TestEnvironment.run(TestEnvironment.binary, ["diff"] + arguments + ["--report-dir", work + "/r", "--scratch", work + "/s"])
+        var checks: [String: [String: Any]] = [:]
+        for check in TestEnvironment.checks(in: TestEnvironment.json(work + "/r/report.json")) where check["phase"] as? String == "diff" {
+            checks[check["name"] as! String] = check
+        }
+        return (result, checks)
+    }
+
+    private func offenders(_ check: [String: Any]?) -> [String] {
+        ((check?["offenders"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }
+    }
+
+    @Test func theBackupMatchesItsOwnTree() {
+        let work = TestEnvironment.scratch("diff-same")
+        defer { TestEnvironment.remove(work) }
+        let live = unpackDemo(work)
+        let (result, checks) = diff([TestEnvironment.demoArchive, "--live", live], work: work)
+        #expect(result.code == 0, "\(result.all)")
+        #expect(checks.count == 5 && checks.values.allSatisfy { $0["status"] as? String == "pass" }, "\(checks)")
+    }
+
+    @Test func reportsExactlyTheFourChanges() {
+        let work = TestEnvironment.scratch("diff-four")
+        defer { TestEnvironment.remove(work) }
+        let live = unpackDemo(work)
+        TestEnvironment.shell("""
+            cd '\(live)' && echo '// changed' >> var/www/html/index.php && rm var/www/html/robots.txt \
+            && echo new > var/www/html/new.txt && chmod 0600 etc/nginx/nginx.conf \
+            && mkdir -p var/cache/app && echo cached > var/cache/app/entry
+            """)
+        let (result, checks) = diff([TestEnvironment.demoArchive, "--live", live], work: work)
+        #expect(result.code == 1, "\(result.all)")
+        #expect(offenders(checks["only in backup"]) == ["/var/www/html/robots.txt"])
+        #expect(Set(offenders(checks["only live"])) == ["/var/www/html/new.txt", "/var/cache", "/var/cache/app", "/var/cache/app/entry"])
+        #expect(offenders(checks["content"]) == ["/var/www/html/index.php"])
+        #expect(offenders(checks["metadata"]) == ["/etc/nginx/nginx.conf"])
+
+        let (ignored, quiet) = diff([TestEnvironment.demoArchive, "--live", live, "--ignore", "/var/cache",
+                                     "--ignore", "var/www/html/*.txt", "--ignore", "/var/www/html/index.php",
+                                     "--ignore", "/etc/nginx/nginx.conf"], work: work)
+        #expect(ignored.code == 0, "\(ignored.all)")
+        #expect(quiet.values.allSatisfy { $0["status"] as? String == "pass" }, "\(quiet)")
+    }
+
+    @Test func aSubTreeArchiveComparesWithPrefix() {
+        let work = TestEnvironment.scratch("diff-prefix")
+        defer { TestEnvironment.remove(work) }
+        let live = unpackDemo(work)
+        let archive = work + "/www.tar"
+        TestEnvironment.shell("tar -cf '\(archive)' -C '\(live)/var/www' .")
+        let (same, _) = diff([archive, "--live", live + "/var/www", "--prefix", "/var/www"], work: work)
+        #expect(same.code == 0, "\(same.all)")
+        TestEnvironment.shell("rm '\(live)/var/www/html/wp-login.php'")
+        let (changed, checks) = diff([archive, "--live", live + "/var/www", "--prefix", "/var/www"], work: work)
+        #expect(changed.code == 1)
+        #expect(offenders(checks["only in backup"]) == ["/var/www/html/wp-login.php"])
+    }
+}
