@@ -10,6 +10,9 @@ struct DatabaseVerifier {
     let index: EntryIndex
     let plans: [DatabasePlan]?
     let now: Date
+    /// Where the dumps are read from, when not the sandbox's restored tree (`baseline` of a
+    /// live directory): a reader beneath that tree and its path on disk.
+    var tree: (reader: SandboxReader, root: String)?
     /// Directories whose dumps are restored even when the plan lists its own (`preset: database-dumps`).
     var alsoFindUnder: [String] = []
     var progress: ((String, UInt64) -> Void)?
@@ -55,7 +58,7 @@ struct DatabaseVerifier {
             let reason = index.entry(productionPath: dump) == nil ? "is not in the backup" : "is in the backup but is not a restored regular file"
             return ([CheckResult(phase: "db", name: "import \(dump)", status: .fail, message: "\(dump) \(reason)")], report)
         }
-        let reader = SandboxReader(rootFD: sandbox.rootFD)
+        let reader = tree?.reader ?? SandboxReader(rootFD: sandbox.rootFD)
         let head: [UInt8]
         do {
             let source = try open(dump, reader)
@@ -78,7 +81,7 @@ struct DatabaseVerifier {
             let engine: String
             switch format {
             case .sqliteDatabase:
-                let database = try SQLiteDatabase(path: sandbox.diskPath(of: dump), readOnly: true)
+                let database = try SQLiteDatabase(path: tree.map { $0.root + "/" + String(decoding: reader.relative(dump), as: UTF8.self) } ?? sandbox.diskPath(of: dump), readOnly: true)
                 restored = SQLiteRestoredDatabase(database: database, foreignKeys: [])
                 engine = "SQLite"
                 results.append(CheckResult(phase: "db", name: "import \(dump)", status: .pass, message: "a SQLite database file, opened in place"))
@@ -125,7 +128,7 @@ struct DatabaseVerifier {
     }
 
     private func open(_ dump: String, _ reader: SandboxReader) throws -> CompressedDumpSource {
-        let fd = reader.open(SandboxReader.components(dump), flags: O_RDONLY)
+        let fd = reader.open(reader.relative(dump), flags: O_RDONLY)
         guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: dump, errno: errno) }
         return try CompressedDumpSource(fd: fd, name: dump)
     }
@@ -146,7 +149,7 @@ struct DatabaseVerifier {
         let work = sandbox.path + "/db"
         mkdir(work, 0o700)
         let openDump = { () throws -> Int32 in
-            let fd = reader.open(SandboxReader.components(plan.dump), flags: O_RDONLY)
+            let fd = reader.open(reader.relative(plan.dump), flags: O_RDONLY)
             guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: plan.dump, errno: errno) }
             return fd
         }

@@ -22,13 +22,13 @@ struct LiveTree {
         var users: [UInt32: String] = [:]
         var groups: [UInt32: String] = [:]
         func name(uid: UInt32) -> String? {
-            if let known = users[uid] { return known }
+            if let known = users[uid] { return known.isEmpty ? nil : known }
             let found = getpwuid(uid).map { String(cString: $0.pointee.pw_name) }
             users[uid] = found ?? ""
             return found
         }
         func name(gid: UInt32) -> String? {
-            if let known = groups[gid] { return known }
+            if let known = groups[gid] { return known.isEmpty ? nil : known }
             let found = getgrgid(gid).map { String(cString: $0.pointee.gr_name) }
             groups[gid] = found ?? ""
             return found

@@ -10,7 +10,20 @@ public struct SandboxReader: Sendable {
     public let rootFD: Int32
     private static let resolve = RC_RESOLVE_BENEATH | RC_RESOLVE_NO_SYMLINKS | RC_RESOLVE_NO_MAGICLINKS
 
-    public init(rootFD: Int32) { self.rootFD = rootFD }
+    /// The production path `rootFD` stands for: `/` for a sandbox, `/var/www` when a live
+    /// sub-tree is read in place (`baseline --prefix`).
+    public let base: String
+
+    public init(rootFD: Int32, base: String = "/") {
+        self.rootFD = rootFD
+        self.base = base
+    }
+
+    /// A production path as a path relative to `rootFD`.
+    public func relative(_ productionPath: String) -> [UInt8] {
+        guard base != "/", productionPath == base || productionPath.hasPrefix(base + "/") else { return Self.components(productionPath) }
+        return Self.components(String(productionPath.dropFirst(base.count)))
+    }
 
     /// Components of a production path (`/var/www` → ["var", "www"]).
     public static func components(_ productionPath: String) -> [UInt8] {
@@ -19,7 +32,7 @@ public struct SandboxReader: Sendable {
 
     /// lstat of a production path in the sandbox; nil when it does not exist there.
     public func lstat(_ productionPath: String) -> stat? {
-        let relative = Self.components(productionPath)
+        let relative = self.relative(productionPath)
         var info = stat()
         if relative.isEmpty { return fstat(rootFD, &info) == 0 ? info : nil }
         let slash = relative.lastIndex(of: UInt8(ascii: "/"))
@@ -39,7 +52,7 @@ public struct SandboxReader: Sendable {
 
     /// Streams a regular file's bytes to `body` in chunks; false when it cannot be opened.
     public func stream(_ productionPath: String, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
-        let fd = open(Self.components(productionPath), flags: O_RDONLY)
+        let fd = open(relative(productionPath), flags: O_RDONLY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         let size = 1 << 20

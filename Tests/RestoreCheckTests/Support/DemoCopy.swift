@@ -4,7 +4,7 @@ import Foundation
 /// tar keeping owners, and verified with the demo plan.
 enum DemoCopy {
     /// Verifies the changed copy; reports land in `work/reports`.
-    static func verify(after change: String, in work: String) throws -> TestEnvironment.Result {
+    static func verify(after change: String, in work: String, plan: String = TestEnvironment.demoPlan) throws -> TestEnvironment.Result {
         let made = TestEnvironment.shell("""
             set -e; cd '\(work)'; mkdir t backups
             tar -xzpf '\(TestEnvironment.demoArchive)' -C t --same-owner --numeric-owner
@@ -13,7 +13,7 @@ enum DemoCopy {
             tar --owner-map=map --group-map=map -czf backups/demo-2026-11-26.tar.gz -C t .
             """)
         guard made.code == 0 else { throw CopyError(output: made.all) }
-        return TestEnvironment.verify([TestEnvironment.demoPlan, "--archive", work + "/backups/demo-2026-11-26.tar.gz",
+        return TestEnvironment.verify([plan, "--archive", work + "/backups/demo-2026-11-26.tar.gz",
                                        "--now", TestEnvironment.demoNow], reports: work + "/reports")
     }
 

@@ -1,0 +1,39 @@
+import Foundation
+
+/// `restorecheck baseline`: reads a known-good source (a live tree or an archive) and writes
+/// the plan a person would keep — presets for what it recognises, strict rules for secrets
+/// and config, counts with slack for what churns, every dump's tables with `min_rows` — and
+/// keeps only what holds on the source itself, so the plan verifies where it came from.
+public struct BaselineBuilder {
+    public struct Options: Sendable {
+        public var source: String
+        public var prefix = "/"
+        public var backups: String?
+        /// Counts and rows are required at this fraction of today's (0.8: a fifth may go).
+        public var fraction = 0.8
+        public var scratch: String?
+        public var name: String?
+        public var now = Date()
+        public init(source: String) { self.source = source }
+    }
+
+    let options: Options
+    public init(options: Options) { self.options = options }
+
+    /// The plan's text, an mtree spec of the source when asked, and one line per finding.
+    public func build(manifest: Bool) throws -> (plan: String, manifest: String?, summary: [String]) {
+        var info = stat()
+        guard stat(options.source, &info) == 0 else { throw RestoreCheckError(.io, "cannot read the source", path: options.source, errno: errno) }
+        let view = info.st_mode & S_IFMT == S_IFDIR
+            ? try TreeView(live: options.source, prefix: options.prefix, scratch: options.scratch)
+            : try TreeView(archive: options.source, prefix: options.prefix, scratch: options.scratch)
+        var databases = DatabaseVerifier(sandbox: view.sandbox, index: view.index, plans: nil, now: options.now)
+        if view.archive == nil { databases.tree = (view.reader, view.root) }
+        let (databaseChecks, dumps) = databases.run()
+        var finder = BaselineFinder(view: view, fraction: options.fraction, dumps: dumps, databaseChecks: databaseChecks)
+        let sections = finder.sections()
+        let writer = BaselinePlanWriter(options: options, view: view, sections: sections, skipped: finder.skipped)
+        let spec = manifest ? MtreeWriter(view: view).spec() : nil
+        return (try writer.text(), spec, finder.summary(sections))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What `baseline` reads: a live directory tree, or a known-good archive restored into a
+/// sandbox; either way an index of every entry and a reader beneath the tree's root.
+final class TreeView {
+    let index: EntryIndex
+    let reader: SandboxReader
+    /// The tree's root on disk (production `/` maps here).
+    let root: String
+    let recordsOwners: Bool
+    /// The sandbox: the archive's restore, and the db phase's scratch space.
+    let sandbox: Sandbox
+    /// The archive, when the source is one.
+    let archive: String?
+    private let rootFD: Int32?
+
+    /// A live tree: read in place, never written.
+    init(live root: String, prefix: String, scratch: String?) throws {
+        let walked = try LiveTree(root: root, prefix: prefix).index()
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the tree", path: root, errno: errno) }
+        index = walked.index
+        reader = SandboxReader(rootFD: fd, base: prefix)
+        rootFD = fd
+        self.root = root
+        recordsOwners = true
+        sandbox = try Sandbox(scratch: scratch)
+        archive = nil
+    }
+
+    /// An archive: restored once into a sandbox, as `verify` would.
+    init(archive path: String, prefix: String, scratch: String?) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the archive", path: path, errno: errno) }
+        defer { close(fd) }
+        sandbox = try Sandbox(scratch: scratch)
+        let outcome = try Restorer(sandbox: sandbox, layout: Layout(prefix: prefix), limits: RestoreLimits(), lookForManifests: false, algorithms: [])
+            .restore(fd: fd, displayPath: path)
+        guard outcome.damage.isEmpty else {
+            sandbox.remove()
+            throw RestoreCheckError(.io, "the archive is damaged, so it cannot be a baseline: \(outcome.damage.first!.name): \(outcome.damage.first!.reason)", path: path)
+        }
+        index = outcome.index
+        reader = SandboxReader(rootFD: sandbox.rootFD)
+        rootFD = nil
+        root = sandbox.rootPath
+        recordsOwners = outcome.facts.recordsOwners
+        archive = path
+    }
+
+    deinit {
+        if let rootFD { close(rootFD) }
+        sandbox.remove()
+    }
+
+    func entry(_ path: String) -> IndexedEntry? { index.entry(productionPath: path) }
+
+    /// Regular files (hardlinks included) whose production path starts with `directory/`.
+    func files(under directory: String) -> [IndexedEntry] {
+        let prefix = directory == "/" ? "/" : directory + "/"
+        return index.entries.filter { ($0.type == .file || $0.type == .hardlink) && $0.restored && $0.productionPath.hasPrefix(prefix) }
+    }
+}
