@@ -68,4 +68,24 @@ import Testing
         #expect(changed.code == 1)
         #expect(offenders(checks["only in backup"]) == ["/var/www/html/wp-login.php"])
     }
+
+    /// A file written to while the diff runs is reported as changing (a warning), not as a
+    /// content difference with no explanation.
+    @Test func aFileBeingWrittenIsReportedAsChanging() {
+        let work = TestEnvironment.scratch("diff-live")
+        defer { TestEnvironment.remove(work) }
+        let live = unpackDemo(work)
+        let log = live + "/var/www/html/robots.txt"
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/bash")
+        writer.arguments = ["-c", "for i in $(seq 300000); do echo \"line $i\" >> '\(log)'; done"]
+        try? writer.run()
+        defer { writer.terminate(); writer.waitUntilExit() }
+        usleep(200_000)
+        let (_, checks) = diff([TestEnvironment.demoArchive, "--live", live], work: work)
+        let changing = offenders(checks["changing"])
+        #expect(changing.contains("/var/www/html/robots.txt"), "\(checks)")
+        #expect(checks["changing"]?["status"] as? String == "warn")
+        #expect(!offenders(checks["content"]).contains("/var/www/html/robots.txt"))
+    }
 }

@@ -64,7 +64,7 @@ struct LiveDiff {
                 metadata.append(Offender(entry.productionPath, "owner \(entry.uid):\(entry.gid) in the backup, \(other.uid):\(other.gid) live"))
             }
             if backupType == .file {
-                switch compareContent(entry.productionPath, liveSize: other.size) {
+                switch compareContent(entry.productionPath, walked: other) {
                 case .same: break
                 case .differs(let reason): content.append(Offender(entry.productionPath, reason))
                 case .changing: changing.append(Offender(entry.productionPath, "changed on the live server while it was compared"))
@@ -94,16 +94,17 @@ struct LiveDiff {
 
     /// SHA-256 of the restored copy against the live file; a live file whose size or mtime
     /// moves while it is read is `changing`, not different.
-    private func compareContent(_ production: String, liveSize: Int64) -> Comparison {
+    private func compareContent(_ production: String, walked: IndexedEntry) -> Comparison {
         let path = live.diskPath(of: production)
         var before = stat()
         guard lstat(path, &before) == 0 else { return .changing }
+        // Moved on since the walk: the live side is not holding still.
+        if Int64(before.st_size) != walked.size || Int64(before.st_mtim.tv_sec) != walked.mtime { return .changing }
         guard let restored = reader.digests(production, [.sha256])?[.sha256] else { return .differs("the restored copy cannot be read") }
-        guard let digest = RetentionChecks.sha256(of: path) else { return .changing }
+        guard let digest = RetentionChecks.sha256(of: path, limit: Int64(before.st_size)) else { return .changing }
         var after = stat()
         guard lstat(path, &after) == 0, after.st_size == before.st_size,
-              after.st_mtim.tv_sec == before.st_mtim.tv_sec, after.st_mtim.tv_nsec == before.st_mtim.tv_nsec,
-              Int64(after.st_size) == liveSize || digest == restored else { return .changing }
+              after.st_mtim.tv_sec == before.st_mtim.tv_sec, after.st_mtim.tv_nsec == before.st_mtim.tv_nsec else { return .changing }
         if digest == restored { return .same }
         guard let restoredInfo = reader.lstat(production) else { return .differs("content differs") }
         let sizes = Int64(restoredInfo.st_size) == Int64(after.st_size) ? "same size" : "\(ByteSize.format(UInt64(restoredInfo.st_size))) in the backup, \(ByteSize.format(UInt64(after.st_size))) live"

@@ -103,12 +103,16 @@ struct RetentionChecks {
                                  fail: { "\(plural($0, "gap")) longer than \(AgeText.format(maxGap)) between copies: a run was missed" })
     }
 
-    static func sha256(of path: String) -> Hex? {
+    /// SHA-256 of a file's first `limit` bytes (all of it by default): a file that grows
+    /// while it is read (a log) cannot keep the reader going for ever.
+    static func sha256(of path: String, limit: Int64 = .max) -> Hex? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var digest = MultiDigest([.sha256])
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        var left = limit
+        while left > 0, let chunk = try? handle.read(upToCount: Int(min(Int64(1 << 20), left))), !chunk.isEmpty {
             chunk.withUnsafeBytes { digest.update($0) }
+            left -= Int64(chunk.count)
         }
         return digest.finalize()[.sha256]
     }
