@@ -5,19 +5,22 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Build and link: libarchive, sqlite3, zlib through pkg-config. Tests: the real tools that
 # make archives and manifests (bsdtar, GNU tar, Info-ZIP, GNU cpio, NetBSD mtree) and xmllint;
-# the database engines for `target: postgres | mariadb` (restorecheck starts them itself).
+# the database engines for `target: postgres | mariadb` (restorecheck starts them itself);
+# chromium renders the HTML report in a test, promtool (prometheus) checks the metrics file.
 APT_PACKAGES := pkg-config libarchive-dev libsqlite3-dev zlib1g-dev \
                 libarchive-tools tar gzip xz-utils zstd bzip2 zip unzip cpio mtree-netbsd libxml2-utils sqlite3 \
-                postgresql postgresql-client mariadb-server mariadb-client util-linux time python3
+                postgresql postgresql-client mariadb-server mariadb-client util-linux time python3 \
+                chromium prometheus
 DEMO_NOW := 2026-11-26T06:00:00Z
 BIN := .build/release/restorecheck
 
-.PHONY: deps build verify test bench fixture-times clean help
+.PHONY: deps build verify test bench report-shot fixture-times clean help
 
 help:
 	@echo "make verify   verify the demo backup (Fixtures/demo) and write Reports/"
 	@echo "make test     run every test"
 	@echo "make bench    time re-importing a large dump against sqlite3 (SIZE_MB=300)"
+	@echo "make report-shot  verify the demo and save a PNG of its HTML report (Reports/report-shot.png)"
 
 deps:
 	@command -v swift >/dev/null || { echo "Swift 6 is required (https://swift.org/install)"; exit 2; }
@@ -45,9 +48,16 @@ test: deps fixture-times
 	swift build --build-tests
 	swift test --skip-build
 
+# A picture of the demo's HTML report, rendered by headless Chromium.
+report-shot: build fixture-times
+	$(BIN) verify Fixtures/demo/plan.yml --now $(DEMO_NOW) -q || true
+	chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,2000 \
+	  --screenshot=$(CURDIR)/Reports/report-shot.png file://$(CURDIR)/Reports/demo/latest/report.html
+	@echo "saved Reports/report-shot.png"
+
 # Import speed and memory against `sqlite3 new.db < dump.sql` on a generated dump.
 bench: build
 	Benchmarks/bench-import.sh
 
 clean:
-	rm -rf .build Reports/*/ Reports/*.xml Reports/*.json
+	rm -rf .build Reports/*/ Reports/*.xml Reports/*.json Reports/*.sqlite Reports/*.png

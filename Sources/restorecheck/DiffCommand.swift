@@ -43,7 +43,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where reports are written (default Reports).", valueName: "dir"))
     var reportDir: String?
 
-    @Option(name: .long, help: "Report formats, comma-separated: junit,json.")
+    @Option(name: .long, help: "Report formats, comma-separated: junit,json,html.")
     var format: String?
 
     @Option(name: .long, help: ArgumentHelp("Where the sandbox is created (default: $TMPDIR or /tmp).", valueName: "dir"))
@@ -78,7 +78,7 @@ struct DiffCommand: ParsableCommand {
         options.findDumps = false
         if !quiet && isatty(STDERR_FILENO) == 1 { options.progress = ProgressLine.shared.update }
         var runner = VerifyRunner(planPath: plan, setName: setName, reportDir: reportDir, formats: format,
-                                  options: options, console: ConsoleReporter(verbose: verbose, quiet: quiet))
+                                  options: options, console: ConsoleReporter(verbose: verbose, quiet: quiet, colour: ConsoleReporter.wantsColour()))
         runner.prefix = prefix
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }

@@ -12,6 +12,10 @@ struct VerifyCommand: ParsableCommand {
           restorecheck verify --latest /srv/backups/shop --manifest SHA256SUMS
           ssh vault cat shop.tar.gz | restorecheck verify --archive -
           restorecheck verify plan.yml --now 2026-11-26T06:00:00Z --report-dir Reports/
+          restorecheck verify plan.yml -q --metrics-file /var/lib/node_exporter/restorecheck.prom   # nightly, for monitoring
+
+        Reports go to REPORT-DIR/<set>/<UTC time>/ (junit.xml, report.html, report.json) with a \
+        `latest` link per set, and every run is added to REPORT-DIR/history.sqlite (see `restorecheck history`).
 
         Without a plan, the newest (or given) archive is restored and checked for readability, \
         safety and any manifest found inside it (SHA256SUMS, MANIFEST.sha256, *.mtree) or beside it \
@@ -45,8 +49,11 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where reports are written (default: the plan's reports.dir, else Reports).", valueName: "dir"))
     var reportDir: String?
 
-    @Option(name: .long, help: "Report formats, comma-separated: junit,json.")
+    @Option(name: .long, help: "Report formats, comma-separated: junit,json,html (default: all three).")
     var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write Prometheus metrics here (textfile collector format).", valueName: "file"))
+    var metricsFile: String?
 
     @Option(name: .long, help: ArgumentHelp("Where the sandbox is created (default: $TMPDIR or /tmp).", valueName: "dir"))
     var scratch: String?
@@ -103,8 +110,9 @@ struct VerifyCommand: ParsableCommand {
             options.progress = ProgressLine.shared.update
             options.databaseProgress = ProgressLine.shared.importing
         }
-        let runner = VerifyRunner(planPath: plan, setName: setName, reportDir: reportDir, formats: format,
-                                  options: options, console: ConsoleReporter(verbose: verbose, quiet: quiet))
+        var runner = VerifyRunner(planPath: plan, setName: setName, reportDir: reportDir, formats: format,
+                                  options: options, console: ConsoleReporter(verbose: verbose, quiet: quiet, colour: ConsoleReporter.wantsColour()))
+        runner.metricsFile = metricsFile
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }
     }

@@ -13,6 +13,8 @@ struct VerifyRunner {
     let console: ConsoleReporter
     /// `diff --prefix`: the production path the archive's root (and the live root) stands for.
     var prefix: String?
+    /// `--metrics-file`: Prometheus textfile output for the nightly job.
+    var metricsFile: String?
 
     init(planPath: String?, setName: String?, reportDir: String?, formats: String?, options: VerifyOptions, console: ConsoleReporter) {
         self.planPath = planPath
@@ -51,7 +53,7 @@ struct VerifyRunner {
         if let formats {
             plan.reports.formats = try formats.split(separator: ",").map { name in
                 guard let format = ReportSettings.Format(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw RestoreCheckError(.usage, "unknown --format '\(name)' (known: junit, json)")
+                    throw RestoreCheckError(.usage, "unknown --format '\(name)' (known: junit, json, html)")
                 }
                 return format
             }
@@ -65,9 +67,37 @@ struct VerifyRunner {
         }
         report.seconds = Date().timeIntervalSince(started)
         let directory = reportDir ?? plan.reports.directory
+        let lastSuccess = recordHistory(&report, directory: directory)
         let paths = try ReportWriter(directory: directory, formats: plan.reports.formats).write(report)
+        if let metricsFile {
+            do { try MetricsWriter(path: metricsFile).write(report, lastSuccess: lastSuccess) } catch {
+                printError("restorecheck: warning: metrics not written: \(error)")
+            }
+        }
         print(console.render(report, reportPaths: paths), terminator: "")
         return report.exitCode
+    }
+
+    /// Reads each set's earlier runs (for the reports: when it last passed, the last 30 runs)
+    /// and appends this run. A history that cannot be read or written is a warning on stderr,
+    /// never a change of verdict. Returns when each set last passed.
+    private func recordHistory(_ report: inout RunReport, directory: String) -> [String: Date] {
+        let history = RunHistory(reportDirectory: directory)
+        var lastSuccess: [String: Date] = [:]
+        do {
+            for index in report.sets.indices {
+                let earlier = try history.entries(set: report.sets[index].name)
+                report.sets[index].history = earlier
+                report.sets[index].lastPassed = earlier.first { $0.verdict == "pass" }?.time
+                if let last = report.sets[index].lastPassed, let date = ISO8601DateFormatter().date(from: last) {
+                    lastSuccess[report.sets[index].name] = date
+                }
+            }
+            for set in report.sets { try history.append(RunHistory.entry(for: set, at: report.startedAt)) }
+        } catch {
+            printError("restorecheck: warning: the run history (\(history.path)) could not be kept: \(error)")
+        }
+        return lastSuccess
     }
 
     private func adHocPlan() -> Plan {

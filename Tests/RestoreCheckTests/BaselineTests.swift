@@ -62,7 +62,7 @@ import Testing
         #expect(mtree.code == 0, "\(mtree.all)")
         let result = TestEnvironment.verify(["--archive", TestEnvironment.demoArchive, "--manifest", spec], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
-        let checks = TestEnvironment.checks(in: TestEnvironment.json(work + "/r/report.json"))
+        let checks = TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/r")))
         #expect(checks.first { $0["name"] as? String == "metadata" }?["status"] as? String == "pass")
         #expect(checks.first { $0["name"] as? String == "checksums" }?["status"] as? String == "pass")
         // And the spec is strict: one changed byte in the live tree is caught by mtree.

@@ -35,7 +35,7 @@ import Testing
         defer { TestEnvironment.remove(work) }
         let result = TestEnvironment.verify(["--archive", "-"], reports: work, stdin: TestEnvironment.demoArchive)
         #expect(result.code == 0, "\(result.all)")
-        #expect(result.out.contains("checksums") || TestEnvironment.checks(in: TestEnvironment.json(work + "/report.json"))
+        #expect(result.out.contains("checksums") || TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work)))
             .contains { $0["name"] as? String == "checksums" && $0["status"] as? String == "pass" })
     }
 

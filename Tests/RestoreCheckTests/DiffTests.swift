@@ -13,7 +13,7 @@ import Testing
     private func diff(_ arguments: [String], work: String) -> (TestEnvironment.Result, [String: [String: Any]]) {
         let result = TestEnvironment.run(TestEnvironment.binary, ["diff"] + arguments + ["--report-dir", work + "/r", "--scratch", work + "/s"])
         var checks: [String: [String: Any]] = [:]
-        for check in TestEnvironment.checks(in: TestEnvironment.json(work + "/r/report.json")) where check["phase"] as? String == "diff" {
+        for check in TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/r"))) where check["phase"] as? String == "diff" {
             checks[check["name"] as! String] = check
         }
         return (result, checks)

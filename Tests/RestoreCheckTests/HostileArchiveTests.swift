@@ -19,7 +19,7 @@ import Testing
         let result = TestEnvironment.verify(["--archive", archive.path, "--format", "json"], reports: work + "/reports")
         #expect(result.code == 1, "\(result.all)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty, "something was written outside the sandbox")
-        let checks = TestEnvironment.checks(in: TestEnvironment.json(work + "/reports/report.json"))
+        let checks = TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/reports")))
         let safety = try #require(checks.first { $0["name"] as? String == "safety" })
         #expect(safety["status"] as? String == "fail")
         let named = ((safety["offenders"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }
@@ -80,9 +80,9 @@ import Testing
         archive.close()
         let result = TestEnvironment.verify(["--archive", archive.path], reports: work + "/reports")
         #expect(result.code == 1)
-        let lint = TestEnvironment.shell("xmllint --noout --schema '\(TestEnvironment.schema)' '\(work)/reports/junit.xml' 2>&1")
+        let lint = TestEnvironment.shell("xmllint --noout --schema '\(TestEnvironment.schema)' '\(TestEnvironment.latestReport(work + "/reports", "junit.xml"))' 2>&1")
         #expect(lint.code == 0, "\(lint.all)")
-        let xml = try String(contentsOfFile: work + "/reports/junit.xml", encoding: .utf8)
+        let xml = try String(contentsOfFile: TestEnvironment.latestReport(work + "/reports", "junit.xml"), encoding: .utf8)
         #expect(!xml.contains("<script>"))
     }
 }

@@ -24,7 +24,7 @@ import Testing
         try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/reports")
         #expect(result.code == 1, "\(result.all)")
-        let checks = TestEnvironment.checks(in: TestEnvironment.json(work + "/reports/report.json"))
+        let checks = TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/reports")))
         func status(_ name: String) -> String? { checks.first { $0["name"] as? String == name }?["status"] as? String }
         #expect(status("expect /var/www/html/index.php exists") == "pass")
         #expect(status("expect /var/www/html/index.php mode") == "pass")

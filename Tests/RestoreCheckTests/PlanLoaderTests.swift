@@ -15,7 +15,7 @@ import Testing
         let plan = try parse("sets:\n  - name: shop\n    source: { latest: backups }\n")
         #expect(plan.sets[0].source.latest == "/srv/plans/backups")
         #expect(plan.sets[0].manifest == .auto)
-        #expect(plan.reports.formats == [.junit, .json])
+        #expect(plan.reports.formats == [.junit, .json, .html])
     }
 
     @Test func readsRules() throws {

@@ -25,7 +25,7 @@ import Testing
         try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml", "--now", TestEnvironment.demoNow], reports: work + "/r")
         var checks: [String: [String: Any]] = [:]
-        for check in TestEnvironment.checks(in: TestEnvironment.json(work + "/r/report.json")) { checks[check["name"] as! String] = check }
+        for check in TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/r"))) { checks[check["name"] as! String] = check }
         return (result, checks)
     }
 

@@ -57,7 +57,7 @@ import Testing
         let archive = DumpFixture.archive(files, in: work)
         let result = TestEnvironment.verify(["--archive", archive], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
-        let databases = ((TestEnvironment.json(work + "/r/report.json")["sets"] as? [[String: Any]])?.first?["databases"] as? [[String: Any]]) ?? []
+        let databases = ((TestEnvironment.json(TestEnvironment.latestReport(work + "/r"))["sets"] as? [[String: Any]])?.first?["databases"] as? [[String: Any]]) ?? []
         #expect(databases.count == 4)
         for database in databases {
             let tables = database["tables"] as? [[String: Any]] ?? []

@@ -1,5 +1,5 @@
 /// The outcome of one check (DESIGN.md: Checks and what they mean).
-public enum CheckStatus: String, Codable, Sendable, Comparable {
+public enum CheckStatus: String, Codable, Sendable, Comparable, CaseIterable {
     /// The thing checked holds.
     case pass
     /// The backup is not good.

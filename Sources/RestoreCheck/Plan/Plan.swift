@@ -16,7 +16,7 @@ public struct Plan: Sendable {
 }
 
 public struct ReportSettings: Sendable {
-    public enum Format: String, CaseIterable, Sendable { case junit, json }
+    public enum Format: String, CaseIterable, Sendable { case junit, json, html }
     public var directory: String = "Reports"
     public var formats: [Format] = Format.allCases
     public init() {}

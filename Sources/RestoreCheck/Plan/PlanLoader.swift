@@ -49,7 +49,7 @@ public struct PlanLoader {
                 reports.formats = try reader.sequence(formats, key: "reports.formats").map { node in
                     let name = try reader.string(node, key: "reports.formats")
                     guard let format = ReportSettings.Format(rawValue: name) else {
-                        throw reader.error(node, "unknown report format '\(name)' (known: junit, json)")
+                        throw reader.error(node, "unknown report format '\(name)' (known: junit, json, html)")
                     }
                     return format
                 }

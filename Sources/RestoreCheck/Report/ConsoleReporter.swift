@@ -1,11 +1,21 @@
+import Foundation
 /// What a person (or a cron mail) reads: one line per phase, every failure with its
 /// offenders, and a final verdict line naming the failed checks and the reports.
 public struct ConsoleReporter {
     public var verbose = false
     public var quiet = false
-    public init(verbose: Bool = false, quiet: Bool = false) {
+    /// ANSI colours for the status labels: only on a terminal, never with NO_COLOR set.
+    public var colour = false
+    public init(verbose: Bool = false, quiet: Bool = false, colour: Bool = false) {
         self.verbose = verbose
         self.quiet = quiet
+        self.colour = colour
+    }
+
+    /// Colour when standard output is a terminal and NO_COLOR (no-color.org) is unset or empty.
+    public static func wantsColour() -> Bool {
+        isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
     public func render(_ report: RunReport, reportPaths: [String]) -> String {
@@ -44,6 +54,7 @@ public struct ConsoleReporter {
                         }
                     }
                 }
+                if let last = set.lastPassed { lines.append("  last passed: \(last)") } else if !set.history.isEmpty { lines.append("  last passed: never (in \(plural(set.history.count, "earlier run")))") }
                 if let sandbox = set.sandbox { lines.append("  sandbox kept at \(sandbox)") }
             }
         }
@@ -67,17 +78,23 @@ public struct ConsoleReporter {
             line += "; \(bad.count) not passed: " + bad.prefix(5).joined(separator: ", ") + (bad.count > 5 ? ", …" : "")
         }
         line += ")"
-        if !reportPaths.isEmpty { line += "; reports: " + reportPaths.joined(separator: ", ") }
+        if let html = reportPaths.first(where: { $0.hasSuffix(".html") }) {
+            line += "; report: \(html)"
+        } else if !reportPaths.isEmpty {
+            line += "; reports: " + reportPaths.joined(separator: ", ")
+        }
         return line
     }
 
     private func label(_ status: CheckStatus) -> String {
+        let text: String, code: String
         switch status {
-        case .pass: return "ok  "
-        case .fail: return "FAIL"
-        case .error: return "ERR "
-        case .warn: return "warn"
-        case .skip: return "skip"
+        case .pass: (text, code) = ("ok  ", "32")
+        case .fail: (text, code) = ("FAIL", "1;31")
+        case .error: (text, code) = ("ERR ", "1;33")
+        case .warn: (text, code) = ("warn", "33")
+        case .skip: (text, code) = ("skip", "2")
         }
+        return colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }

@@ -20,13 +20,47 @@ public struct ReportWriter {
             switch format {
             case .junit: return JUnitReporter()
             case .json: return JSONReporter()
+            case .html: return HTMLReporter()
             }
         }
     }
 
-    /// Returns the paths written.
+    /// Writes each set's reports into `DIR/<set>/<UTC timestamp>/` and points `DIR/<set>/latest`
+    /// at them. Returns the paths written.
     @discardableResult
     public func write(_ report: RunReport) throws -> [String] {
+        var written: [String] = []
+        let stamp = Self.stamp(report.startedAt)
+        for set in report.sets {
+            var single = report
+            single.sets = [set]
+            let setDirectory = (directory as NSString).appendingPathComponent(set.name)
+            var runDirectory = (setDirectory as NSString).appendingPathComponent(stamp)
+            var suffix = 2
+            while FileManager.default.fileExists(atPath: runDirectory) {
+                runDirectory = (setDirectory as NSString).appendingPathComponent("\(stamp)-\(suffix)")
+                suffix += 1
+            }
+            written += try write(single, into: runDirectory)
+            Self.link(latest: (setDirectory as NSString).appendingPathComponent("latest"), to: (runDirectory as NSString).lastPathComponent)
+        }
+        return written
+    }
+
+    /// `2026-11-26T06:00:00Z` → `20261126T060000Z`: sorts by time, safe in any file system.
+    static func stamp(_ iso: String) -> String {
+        iso.filter { $0 != "-" && $0 != ":" }
+    }
+
+    /// Replaces the `latest` link atomically (a new link, then a rename over the old one).
+    static func link(latest: String, to target: String) {
+        let temporary = latest + ".tmp-\(getpid())"
+        unlink(temporary)
+        guard symlink(target, temporary) == 0 else { return }
+        if rename(temporary, latest) != 0 { unlink(temporary) }
+    }
+
+    private func write(_ report: RunReport, into directory: String) throws -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {

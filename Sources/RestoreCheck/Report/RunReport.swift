@@ -76,6 +76,10 @@ public struct SetReport: Codable, Sendable {
     /// The dumps re-imported, with every table's row count.
     public var databases: [DumpReport] = []
     public var seconds: Double = 0
+    /// When this set last passed, from the history (nil: never, or no history).
+    public var lastPassed: String?
+    /// The set's earlier runs, newest first (at most 30).
+    public var history: [HistoryEntry] = []
     /// Where the sandbox was left (`--keep-sandbox`).
     public var sandbox: String?
 

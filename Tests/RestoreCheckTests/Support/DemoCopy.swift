@@ -22,7 +22,7 @@ enum DemoCopy {
     /// The checks of the last run in `work/reports`, by name.
     static func checks(_ work: String) -> [String: [String: Any]] {
         var out: [String: [String: Any]] = [:]
-        for check in TestEnvironment.checks(in: TestEnvironment.json(work + "/reports/report.json")) {
+        for check in TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/reports"))) {
             out[check["name"] as! String] = check
         }
         return out

@@ -57,7 +57,7 @@ enum DumpFixture {
     /// The db checks of a run, by name.
     static func dbChecks(_ work: String) -> [String: [String: Any]] {
         var out: [String: [String: Any]] = [:]
-        for check in TestEnvironment.checks(in: TestEnvironment.json(work + "/report.json")) where check["phase"] as? String == "db" {
+        for check in TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work))) where check["phase"] as? String == "db" {
             out[check["name"] as! String] = check
         }
         return out

@@ -67,6 +67,16 @@ enum TestEnvironment {
         run("/bin/bash", ["-c", command])
     }
 
+    /// A report file of the newest run in a report directory (`DIR/<set>/latest/FILE`); with
+    /// several sets, the first set's in name order.
+    static func latestReport(_ directory: String, _ file: String = "report.json") -> String {
+        let sets = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        for set in sets where FileManager.default.fileExists(atPath: "\(directory)/\(set)/latest/\(file)") {
+            return "\(directory)/\(set)/latest/\(file)"
+        }
+        return "\(directory)/\(file)"
+    }
+
     static func json(_ path: String) -> [String: Any] {
         let data = FileManager.default.contents(atPath: path) ?? Data()
         return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]

@@ -1,0 +1,78 @@
+import Foundation
+
+/// One earlier run of a set, as the history keeps it.
+public struct HistoryEntry: Codable, Sendable {
+    public var time: String
+    public var set: String
+    public var archive: String?
+    public var sha256: String?
+    public var verdict: String
+    public var passed: Int
+    public var failed: Int
+    public var errors: Int
+    public var warnings: Int
+    public var archiveBytes: UInt64
+    public var restoredBytes: UInt64
+    public var rows: Int
+    public var seconds: Double
+}
+
+/// The history of runs, a SQLite file beside the reports (`history.sqlite`): each run
+/// appends a row per set. Reading or writing it never changes a verdict; a failure is a
+/// warning the caller prints.
+public struct RunHistory {
+    public let path: String
+
+    public init(reportDirectory: String) {
+        path = (reportDirectory as NSString).appendingPathComponent("history.sqlite")
+    }
+
+    private func open() throws -> SQLiteDatabase {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("""
+            CREATE TABLE IF NOT EXISTS runs (time TEXT NOT NULL, set_name TEXT NOT NULL, archive TEXT, sha256 TEXT,
+              verdict TEXT NOT NULL, passed INTEGER, failed INTEGER, errors INTEGER, warnings INTEGER,
+              archive_bytes INTEGER, restored_bytes INTEGER, rows INTEGER, seconds REAL);
+            CREATE INDEX IF NOT EXISTS runs_by_set ON runs (set_name, time);
+            """)
+        return database
+    }
+
+    public func append(_ entry: HistoryEntry) throws {
+        let database = try open()
+        let statement = try database.prepare("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        let values: [SQLValue] = [
+            .text(Array(entry.time.utf8)), .text(Array(entry.set.utf8)), entry.archive.map { .text(Array($0.utf8)) } ?? .null,
+            entry.sha256.map { .text(Array($0.utf8)) } ?? .null, .text(Array(entry.verdict.utf8)),
+            .integer(Int64(entry.passed)), .integer(Int64(entry.failed)), .integer(Int64(entry.errors)), .integer(Int64(entry.warnings)),
+            .integer(Int64(clamping: entry.archiveBytes)), .integer(Int64(clamping: entry.restoredBytes)), .integer(Int64(entry.rows)), .real(entry.seconds),
+        ]
+        for (position, value) in values.enumerated() { try statement.bind(value, at: Int32(position + 1)) }
+        try statement.step()
+    }
+
+    /// The newest `limit` runs (of one set, or all), newest first.
+    public func entries(set: String? = nil, limit: Int = 30) throws -> [HistoryEntry] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let database = try open()
+        let filter = set.map { "WHERE set_name = '\($0.replacingQuotes)'" } ?? ""
+        return try database.rows("SELECT * FROM runs \(filter) ORDER BY time DESC, rowid DESC LIMIT \(limit)").map { row in
+            func text(_ index: Int) -> String? { if case .text(let bytes) = row[index] { return String(decoding: bytes, as: UTF8.self) } else { return nil } }
+            func int(_ index: Int) -> Int64 { if case .integer(let value) = row[index] { return value } else { return 0 } }
+            func real(_ index: Int) -> Double { row[index].number ?? 0 }
+            return HistoryEntry(time: text(0) ?? "", set: text(1) ?? "", archive: text(2), sha256: text(3), verdict: text(4) ?? "",
+                                passed: Int(int(5)), failed: Int(int(6)), errors: Int(int(7)), warnings: Int(int(8)),
+                                archiveBytes: UInt64(max(0, int(9))), restoredBytes: UInt64(max(0, int(10))), rows: Int(int(11)), seconds: real(12))
+        }
+    }
+
+    /// A row for one set's run.
+    public static func entry(for set: SetReport, at time: String) -> HistoryEntry {
+        let verdict = set.checks.contains { $0.status == .fail } ? "fail" : (set.checks.contains { $0.status == .error } ? "error" : "pass")
+        return HistoryEntry(time: time, set: set.name, archive: set.archive?.path, sha256: set.archive?.sha256, verdict: verdict,
+                            passed: set.count(.pass), failed: set.count(.fail), errors: set.count(.error), warnings: set.count(.warn),
+                            archiveBytes: set.archive?.sizeBytes ?? 0, restoredBytes: set.archive?.restoredBytes ?? 0,
+                            rows: set.databases.reduce(0) { $0 + $1.totalRows }, seconds: set.seconds)
+    }
+}
