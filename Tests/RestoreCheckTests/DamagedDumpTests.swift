@@ -79,4 +79,29 @@ import Testing
         #expect(result.code == 1)
         #expect(status(checks, "complete /var/backups/db/fake-trailer.sql") == "fail", "\(checks)")
     }
+
+    @Test func anEmptyDumpFailsWithOrWithoutAPlan() throws {
+        let (planned, checks) = try run("empty.sql", [])
+        #expect(planned.code == 1)
+        #expect(status(checks, "import /var/backups/db/empty.sql") == "fail", "\(checks)")
+        let work = TestEnvironment.scratch("emptyauto")
+        defer { TestEnvironment.remove(work) }
+        let archive = DumpFixture.archive(["/var/backups/db/nightly.sql.gz": DumpFixture.bytes("/dev/null")], in: work)
+        let found = TestEnvironment.verify(["--archive", archive], reports: work + "/r")
+        #expect(found.code == 1, "\(found.all)")
+        #expect(found.out.contains("/var/backups/db/nightly.sql.gz is empty"), "\(found.out)")
+    }
+
+    @Test func rowsThatCannotBeReadFailTheImport() throws {
+        let dump = """
+        -- MariaDB dump 10.19
+        CREATE TABLE `notes` (`id` int(11) NOT NULL, `body` text, PRIMARY KEY (`id`)) ENGINE=InnoDB;
+        INSERT INTO `notes` SET `id` = 1, `body` = 'written another way';
+        -- Dump completed on 2026-11-26 01:00:00
+        """
+        let (result, checks) = try run("set-form.sql", Array(dump.utf8))
+        #expect(result.code == 1)
+        #expect(status(checks, "import /var/backups/db/set-form.sql") == "fail", "\(checks)")
+        #expect(message(checks, "import /var/backups/db/set-form.sql").contains("set-form.sql:3:"))
+    }
 }

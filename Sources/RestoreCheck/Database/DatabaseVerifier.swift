@@ -67,6 +67,10 @@ struct DatabaseVerifier {
         } catch {
             return ([CheckResult(phase: "db", name: "import \(dump)", status: .fail, message: "\(dump): cannot be read: \(error)")], report)
         }
+        // A dump-named file with no bytes is the classic failed backup job, plan or no plan.
+        guard !head.isEmpty else {
+            return ([CheckResult(phase: "db", name: "import \(dump)", status: .fail, message: "\(dump) is empty: the dump holds no data")], report)
+        }
         let format = DialectSniffer.format(head)
         report.format = format
         if !explicit, format == .sql, DialectSniffer.sniff(head) == nil {

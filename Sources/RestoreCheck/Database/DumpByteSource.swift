@@ -27,6 +27,11 @@ final class CompressedDumpSource: DumpByteSource {
         self.handle = handle
         archive_read_support_filter_all(handle)
         archive_read_support_format_raw(handle)
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == 0 {
+            atEnd = true   // libarchive calls empty input an unrecognized format; it is an empty dump
+            return
+        }
         let opened = archive_read_open_fd(handle, fd, 1 << 18)
         guard opened == ARCHIVE_OK else { throw Self.error(handle, opened, "archive_read_open_fd") }
         var entry: OpaquePointer?

@@ -13,6 +13,9 @@ enum DumpAction {
     /// Something SQLite cannot hold (a function, a trigger in another dialect): reported by
     /// name as a warning, never silently dropped.
     case notCarried(kind: String, name: String)
+    /// A statement that carries or changes data but cannot be loaded into SQLite: the import
+    /// fails, since rows would silently be missing.
+    case cannotLoad(String)
     /// The dump's own COMMIT (a `.dump` ends with it) or ROLLBACK (sqlite3 hit errors).
     case transactionEnd(committed: Bool)
 }
@@ -28,6 +31,16 @@ protocol DumpTranslator {
 
 extension DumpTranslator {
     mutating func finish() -> [String] { [] }
+
+    /// What to do with a statement no rule above knows: one that changes data cannot be
+    /// loaded; anything else (a setting, a comment of another tool) is reported by name.
+    static func unknown(_ verb: String, _ statement: [UInt8]) -> DumpAction {
+        let excerpt = SQLiteError.excerpt(String(decoding: statement.prefix(200), as: UTF8.self), limit: 60)
+        if ["INSERT", "UPDATE", "DELETE", "TRUNCATE", "MERGE", "REPLACE", "COPY", "LOAD", "UPSERT"].contains(verb) {
+            return .cannotLoad("this \(verb) cannot be read into SQLite, so its rows would be missing: \(excerpt)")
+        }
+        return .notCarried(kind: "statement", name: excerpt)
+    }
 
     /// `kind name` for what is not carried over: the first identifier after the kind words.
     static func objectName(_ cursor: SQLCursor) -> String {

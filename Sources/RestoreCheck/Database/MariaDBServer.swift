@@ -88,10 +88,12 @@ final class MariaDBServer: EngineServer {
 
     func tableCounts() throws -> [TableCount] {
         let list = try client(["-N", "-B", "-e", "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"], useDatabase: true)
+        guard list.status == 0 else { throw RestoreCheckError(.io, "the mariadb client could not list the tables: \(list.errors)") }
         let names = String(decoding: list.output, as: UTF8.self).split(separator: "\n").map(String.init)
         guard !names.isEmpty else { return [] }
         let union = names.map { "SELECT '\($0.replacingQuotes)', COUNT(*) FROM `\($0.replacingOccurrences(of: "`", with: "``"))`" }.joined(separator: " UNION ALL ")
         let counts = try client(["-N", "-B", "-e", union], useDatabase: true)
+        guard counts.status == 0 else { throw RestoreCheckError(.io, "the mariadb client could not count the rows: \(counts.errors)") }
         return String(decoding: counts.output, as: UTF8.self).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\t")
             guard parts.count == 2, let rows = Int(parts[1]) else { return nil }
@@ -105,6 +107,7 @@ final class MariaDBServer: EngineServer {
         guard !names.isEmpty else { return [] }
         let list = names.map { "`\($0.replacingOccurrences(of: "`", with: "``"))`" }.joined(separator: ", ")
         let result = try client(["-N", "-B", "-e", "CHECK TABLE \(list)"], useDatabase: true)
+        guard result.status == 0 else { throw RestoreCheckError(.io, "CHECK TABLE could not run: \(result.errors)") }
         return String(decoding: result.output, as: UTF8.self).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\t").map(String.init)
             guard parts.count == 4, parts[2] == "error" || (parts[2] == "status" && parts[3] != "OK") else { return nil }

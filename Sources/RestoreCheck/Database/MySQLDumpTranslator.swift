@@ -22,7 +22,7 @@ struct MySQLDumpTranslator: DumpTranslator {
         guard let verb = isInsert ? "INSERT" : cursor.word() else { return .ignore }
         switch verb {
         case "INSERT":
-            guard var header = inserts.header(statement) else { return .notCarried(kind: "statement", name: Self.excerpt(statement)) }
+            guard var header = inserts.header(statement) else { return Self.unknown("INSERT", statement) }
             header.table = tableName((header.schema, header.table))
             return .insert(header)
         case "USE":
@@ -39,7 +39,7 @@ struct MySQLDumpTranslator: DumpTranslator {
         case "CREATE":
             return create(&cursor)
         default:
-            return .notCarried(kind: "statement", name: Self.excerpt(statement))
+            return Self.unknown(verb, statement)
         }
     }
 
@@ -84,9 +84,5 @@ struct MySQLDumpTranslator: DumpTranslator {
         guard catalog.table(table) != nil else { return .ignore }
         catalog.remove(table)
         return .execute("DROP TABLE \(quoteIdentifier(table))")
-    }
-
-    static func excerpt(_ statement: [UInt8]) -> String {
-        SQLiteError.excerpt(String(decoding: statement.prefix(200), as: UTF8.self), limit: 60)
     }
 }

@@ -23,15 +23,15 @@ struct PostgresDumpTranslator: DumpTranslator {
         case "SELECT":
             // pg_catalog.set_config(…) and pg_catalog.setval(…): session and sequence state.
             return String(decoding: statement.prefix(64), as: UTF8.self).contains("pg_catalog.set")
-                ? .ignore : .notCarried(kind: "statement", name: MySQLDumpTranslator.excerpt(statement))
+                ? .ignore : Self.unknown(verb, statement)
         case "COPY":
-            guard let name = cursor.qualifiedName() else { return .notCarried(kind: "COPY", name: "?") }
+            guard let name = cursor.qualifiedName() else { return Self.unknown("COPY", statement) }
             cursor.skipSpace()
             let columns = cursor.current == 0x28 ? cursor.identifierList() : nil
-            guard cursor.accept("FROM", "STDIN") else { return .notCarried(kind: "COPY", name: name.name) }
+            guard cursor.accept("FROM", "STDIN") else { return Self.unknown("COPY", statement) }
             return .copy(table: Self.tableName(name), columns: columns)
         case "INSERT":
-            guard var header = inserts.header(statement) else { return .notCarried(kind: "statement", name: MySQLDumpTranslator.excerpt(statement)) }
+            guard var header = inserts.header(statement) else { return Self.unknown("INSERT", statement) }
             header.table = Self.tableName((header.schema, header.table))
             return .insert(header)
         case "CREATE":
@@ -39,7 +39,7 @@ struct PostgresDumpTranslator: DumpTranslator {
         case "ALTER":
             return alter(&cursor)
         default:
-            return .notCarried(kind: "statement", name: MySQLDumpTranslator.excerpt(statement))
+            return Self.unknown(verb, statement)
         }
     }
 

@@ -120,10 +120,12 @@ final class PostgresServer: EngineServer {
     func tableCounts() throws -> [TableCount] {
         let list = try psql(["-d", database, "-A", "-t", "-c",
                              "SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END, quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' ORDER BY 1"])
+        guard list.status == 0 else { throw RestoreCheckError(.io, "psql could not list the tables: \(list.errors)") }
         let tables = String(decoding: list.output, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "|", maxSplits: 1).map(String.init) }.filter { $0.count == 2 }
         guard !tables.isEmpty else { return [] }
         let union = tables.map { "SELECT '\($0[0].replacingQuotes)', count(*) FROM \($0[1])" }.joined(separator: " UNION ALL ")
         let counts = try psql(["-d", database, "-A", "-t", "-F", "\u{1F}", "-c", union])
+        guard counts.status == 0 else { throw RestoreCheckError(.io, "psql could not count the rows: \(counts.errors)") }
         return String(decoding: counts.output, as: UTF8.self).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\u{1F}")
             guard parts.count == 2, let rows = Int(parts[1]) else { return nil }
@@ -135,6 +137,7 @@ final class PostgresServer: EngineServer {
     func integrityProblems() throws -> [Offender] {
         let result = try psql(["-d", database, "-A", "-t", "-c",
                                "SELECT conrelid::regclass::text || ' ' || conname FROM pg_constraint WHERE NOT convalidated"])
+        guard result.status == 0 else { throw RestoreCheckError(.io, "psql could not run the check: \(result.errors)") }
         return String(decoding: result.output, as: UTF8.self).split(separator: "\n").map { Offender(String($0), "constraint not validated") }
     }
 

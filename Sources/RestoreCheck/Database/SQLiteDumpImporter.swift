@@ -152,6 +152,8 @@ final class SQLiteDumpImporter {
                 try database.execute(bytes: statement)
             case .notCarried(let kind, let name):
                 result.omit(kind, name)
+            case .cannotLoad(let reason):
+                throw fail(line, statement, reason)
             case .insert(let header):
                 let table = translator.catalog.table(header.table)
                 var prepared: (count: Int, statement: SQLiteStatement)?

@@ -73,8 +73,15 @@ struct RetentionChecks {
     /// Same size and same SHA-256 as the copy before: the job may be copying an old file.
     private func identical() -> CheckResult {
         let (newest, previous) = (copies[0], copies[1])
-        guard newest.size == previous.size, let newestSHA256, let digest = Self.sha256(of: previous.path), digest == newestSHA256 else {
-            return CheckResult(phase: "source", name: "retention identical", status: .pass, message: "the newest copy differs from the one before")
+        guard newest.size == previous.size else {
+            return CheckResult(phase: "source", name: "retention identical", status: .pass, message: "the newest copy differs in size from the one before")
+        }
+        guard let newestSHA256, let digest = Self.sha256(of: previous.path) else {
+            return CheckResult(phase: "source", name: "retention identical", status: .skip,
+                               message: "the two newest copies have the same size, and \(previous.name) could not be read to compare them")
+        }
+        guard digest == newestSHA256 else {
+            return CheckResult(phase: "source", name: "retention identical", status: .pass, message: "the newest copy differs from the one before (same size, other SHA-256)")
         }
         return CheckResult(phase: "source", name: "retention identical", status: .warn,
                            message: "\(newest.name) is byte for byte \(previous.name): is the backup job copying an old file?",
