@@ -40,23 +40,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "The plan's set to use.")
     var setName: String?
 
-    @Option(name: .long, help: ArgumentHelp("Where reports are written (default Reports).", valueName: "dir"))
-    var reportDir: String?
-
-    @Option(name: .long, help: "Report formats, comma-separated: junit,json,html.")
-    var format: String?
-
-    @Option(name: .long, help: ArgumentHelp("Where the sandbox is created (default: $TMPDIR or /tmp).", valueName: "dir"))
-    var scratch: String?
-
-    @Flag(name: .long, help: "Leave the sandbox in place and print where it is.")
-    var keepSandbox = false
-
-    @Flag(name: .shortAndLong, help: "Print only the final verdict line.")
-    var quiet = false
-
-    @Flag(name: .shortAndLong, help: "Print every check.")
-    var verbose = false
+    @OptionGroup var output: RunOutputOptions
 
     func validate() throws {
         if archive != nil && latest != nil { throw ValidationError("give an archive or --latest DIR, not both") }
@@ -71,14 +55,12 @@ struct DiffCommand: ParsableCommand {
         var options = VerifyOptions()
         options.archive = archive
         options.latest = latest
-        options.scratch = scratch
-        options.keepSandbox = keepSandbox
+        output.apply(to: &options)
         options.live = live
         options.ignore = ignore
         options.findDumps = false
-        if !quiet && isatty(STDERR_FILENO) == 1 { options.progress = ProgressLine.shared.update }
-        var runner = VerifyRunner(planPath: plan, setName: setName, reportDir: reportDir, formats: format,
-                                  options: options, console: ConsoleReporter(verbose: verbose, quiet: quiet, colour: ConsoleReporter.wantsColour()))
+        var runner = VerifyRunner(planPath: plan, setName: setName, reportDir: output.reportDir, formats: output.format,
+                                  options: options, console: output.console)
         runner.prefix = prefix
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }

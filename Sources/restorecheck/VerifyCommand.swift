@@ -46,17 +46,8 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "Verify only this set of the plan.")
     var setName: String?
 
-    @Option(name: .long, help: ArgumentHelp("Where reports are written (default: the plan's reports.dir, else Reports).", valueName: "dir"))
-    var reportDir: String?
-
-    @Option(name: .long, help: "Report formats, comma-separated: junit,json,html (default: all three).")
-    var format: String?
-
     @Option(name: .long, help: ArgumentHelp("Also write Prometheus metrics here (textfile collector format).", valueName: "file"))
     var metricsFile: String?
-
-    @Option(name: .long, help: ArgumentHelp("Where the sandbox is created (default: $TMPDIR or /tmp).", valueName: "dir"))
-    var scratch: String?
 
     @Option(name: .long, help: ArgumentHelp("The clock for age judgements, ISO 8601 (2026-11-26T06:00:00Z).", valueName: "time"))
     var now: String?
@@ -70,17 +61,10 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stop past this many entries (default 2000000).", valueName: "n"))
     var maxEntries: Int?
 
-    @Flag(name: .long, help: "Leave the sandbox in place and print where it is.")
-    var keepSandbox = false
-
     @Flag(name: .long, help: "Treat warnings as failures.")
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Print only the final verdict line.")
-    var quiet = false
-
-    @Flag(name: .shortAndLong, help: "Print every check, not only those that did not pass.")
-    var verbose = false
+    @OptionGroup var output: RunOutputOptions
 
     func validate() throws {
         if archive != nil && latest != nil { throw ValidationError("--archive and --latest exclude each other") }
@@ -99,19 +83,15 @@ struct VerifyCommand: ParsableCommand {
         options.archive = archive
         options.latest = latest
         options.manifest = manifest
-        options.scratch = scratch
-        options.keepSandbox = keepSandbox
+        output.apply(to: &options)
         options.strict = strict
         options.now = now.flatMap(Self.parseDate) ?? Date()
         options.maxBytes = maxBytes.flatMap(ByteSize.parse)
         options.maxEntryBytes = maxEntryBytes.flatMap(ByteSize.parse)
         options.maxEntries = maxEntries
-        if !quiet && isatty(STDERR_FILENO) == 1 {
-            options.progress = ProgressLine.shared.update
-            options.databaseProgress = ProgressLine.shared.importing
-        }
-        var runner = VerifyRunner(planPath: plan, setName: setName, reportDir: reportDir, formats: format,
-                                  options: options, console: ConsoleReporter(verbose: verbose, quiet: quiet, colour: ConsoleReporter.wantsColour()))
+        if output.showsProgress { options.databaseProgress = ProgressLine.shared.importing }
+        var runner = VerifyRunner(planPath: plan, setName: setName, reportDir: output.reportDir, formats: output.format,
+                                  options: options, console: output.console)
         runner.metricsFile = metricsFile
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }

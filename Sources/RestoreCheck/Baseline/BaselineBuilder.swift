@@ -27,8 +27,7 @@ public struct BaselineBuilder {
         let view = info.st_mode & S_IFMT == S_IFDIR
             ? try TreeView(live: options.source, prefix: options.prefix, scratch: options.scratch)
             : try TreeView(archive: options.source, prefix: options.prefix, scratch: options.scratch)
-        var databases = DatabaseVerifier(sandbox: view.sandbox, index: view.index, plans: nil, now: options.now)
-        if view.archive == nil { databases.tree = (view.reader, view.root) }
+        let databases = DatabaseVerifier(sandbox: view.sandbox, reader: view.reader, diskRoot: view.root, index: view.index, plans: nil, now: options.now)
         let (databaseChecks, dumps) = databases.run()
         var finder = BaselineFinder(view: view, fraction: options.fraction, dumps: dumps, databaseChecks: databaseChecks)
         let sections = finder.sections()

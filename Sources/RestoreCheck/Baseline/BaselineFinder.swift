@@ -109,7 +109,7 @@ struct BaselineFinder {
         }
         // Secrets and keys: exact mode and owner.
         for entry in view.index.entries where entry.type == .file && isSecret(entry.productionPath) {
-            var lines = ["- path: \(yamlQuoted(entry.productionPath))", "  type: file", "  mode: \"\(String(format: "%04o", entry.permissions))\""]
+            var lines = ["- path: \(yamlQuoted(entry.productionPath))", "  type: file", "  mode: \"\(octal(entry.permissions))\""]
             if view.recordsOwners {
                 lines.append(entry.uname.map { "  owner: \(yamlQuoted($0))" } ?? "  uid: \(entry.uid)")
                 lines.append(entry.gname.map { "  group: \(yamlQuoted($0))" } ?? "  gid: \(entry.gid)")
@@ -136,7 +136,7 @@ struct BaselineFinder {
         case .wordpress, .maildir: return ["- preset: \(preset.kind.rawValue)", "  root: \(yamlQuoted(preset.location))"]
         case .media: return ["- preset: media", "  glob: \(yamlQuoted(preset.location))"]
         case .databaseDumps: return ["- preset: database-dumps", "  dir: \(yamlQuoted(preset.location))"]
-        case .config: return ["- preset: config", "  mode: \"\(String(format: "%04o", preset.mode))\"", "  paths:"] + preset.paths.map { "    - \(yamlQuoted($0))" }
+        case .config: return ["- preset: config", "  mode: \"\(octal(preset.mode))\"", "  paths:"] + preset.paths.map { "    - \(yamlQuoted($0))" }
         }
     }
 

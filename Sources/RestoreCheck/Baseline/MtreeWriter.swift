@@ -11,24 +11,24 @@ struct MtreeWriter {
         var lines = ["#mtree"]
         let root = view.index.entries.isEmpty ? nil : view.reader.lstat("/")
         if let root {
-            lines.append(". type=dir mode=\(String(format: "%04o", UInt32(root.st_mode) & 0o7777)) uid=\(root.st_uid) gid=\(root.st_gid)")
+            lines.append(". type=dir mode=\(octal(UInt32(root.st_mode) & 0o7777)) uid=\(root.st_uid) gid=\(root.st_gid)")
         }
         for entry in view.index.entries.sorted(by: { $0.productionPath < $1.productionPath }) where entry.restored {
             let relative = String(decoding: view.reader.relative(entry.productionPath), as: UTF8.self)
             guard !relative.isEmpty else { continue }
-            var fields = ["./" + Self.escape(Array(relative.utf8))]
+            var fields = ["./" + MtreeEscapes.encode(Array(relative.utf8))]
             switch entry.type {
             case .directory: fields.append("type=dir")
             case .symlink: fields.append("type=link")
             case .file, .hardlink: fields.append("type=file")
             default: continue
             }
-            fields.append("mode=\(String(format: "%04o", entry.permissions))")
+            fields.append("mode=\(octal(entry.permissions))")
             fields.append("uid=\(entry.uid)")
             fields.append("gid=\(entry.gid)")
-            if let uname = entry.uname, !uname.isEmpty { fields.append("uname=\(Self.escape(Array(uname.utf8)))") }
-            if let gname = entry.gname, !gname.isEmpty { fields.append("gname=\(Self.escape(Array(gname.utf8)))") }
-            if entry.type == .symlink, let link = entry.link { fields.append("link=\(Self.escape(Array(link.utf8)))") }
+            if let uname = entry.uname, !uname.isEmpty { fields.append("uname=\(MtreeEscapes.encode(Array(uname.utf8)))") }
+            if let gname = entry.gname, !gname.isEmpty { fields.append("gname=\(MtreeEscapes.encode(Array(gname.utf8)))") }
+            if entry.type == .symlink, let link = entry.link { fields.append("link=\(MtreeEscapes.encode(Array(link.utf8)))") }
             if entry.type == .file || entry.type == .hardlink {
                 let size = view.reader.lstat(entry.productionPath).map { Int64($0.st_size) } ?? entry.size
                 fields.append("size=\(size)")
@@ -37,18 +37,5 @@ struct MtreeWriter {
             lines.append(fields.joined(separator: " "))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Bytes outside printable ASCII, and the characters mtree gives meaning to, as `\ooo`.
-    static func escape(_ bytes: [UInt8]) -> String {
-        var out = ""
-        for byte in bytes {
-            if byte > 0x20 && byte < 0x7F && byte != 0x5C && byte != 0x23 && byte != 0x3D && byte != 0x2A && byte != 0x3F && byte != 0x5B {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                out += String(format: "\\%03o", byte)
-            }
-        }
-        return out
     }
 }

@@ -87,7 +87,8 @@ public struct SetVerifier {
         if let n = options.maxEntries { limits.maxEntries = n }
         let restorer = Restorer(sandbox: sandbox, layout: set.layout, limits: limits,
                                 lookForManifests: spec == .auto && externalPath == nil,
-                                algorithms: manifests.reduce(into: Set()) { $0.formUnion($1.algorithms) })
+                                // `diff` compares SHA-256s: take them in the one pass too.
+                                algorithms: manifests.reduce(into: options.live == nil ? Set() : [.sha256]) { $0.formUnion($1.algorithms) })
         if !fromStdin { restorer.rawAlgorithms = Set(SourceChecks.sidecars(of: archivePath).map(\.algorithm)) }
         if let progress = options.progress {
             let total: UInt64? = fromStdin ? nil : UInt64(info.st_size)
@@ -122,7 +123,7 @@ public struct SetVerifier {
                                           ignore: set.ignore + options.ignore, recordsOwners: outcome.facts.recordsOwners).results()
         }
         let dumpDirectories = set.presets.filter { $0.kind == .databaseDumps }.map(\.location)
-        var databases = DatabaseVerifier(sandbox: sandbox, index: outcome.index, plans: set.databases ?? (options.findDumps ? nil : []), now: options.now,
+        var databases = DatabaseVerifier(sandbox: sandbox, reader: SandboxReader(rootFD: sandbox.rootFD), diskRoot: sandbox.rootPath, index: outcome.index, plans: set.databases ?? (options.findDumps ? nil : []), now: options.now,
                                          alsoFindUnder: dumpDirectories)
         if let progress = options.databaseProgress { databases.progress = progress }
         let (databaseChecks, dumpReports) = databases.run()

@@ -46,20 +46,18 @@ final class ChildProcess {
             posix_spawn_file_actions_adddup2(&actions, inputFrom, 0)
             toClose.append(inputFrom)
         } else if feedInput {
-            var fds: [Int32] = [0, 0]
-            guard rc_pipe_cloexec(&fds) == 0 else { throw RestoreCheckError(.io, "cannot create a pipe", errno: errno) }
-            posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
-            toClose.append(fds[0])
-            inputFD = fds[1]
+            let (read, write) = try Self.pipe()
+            posix_spawn_file_actions_adddup2(&actions, read, 0)
+            toClose.append(read)
+            inputFD = write
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
         if captureOutput {
-            var fds: [Int32] = [0, 0]
-            guard rc_pipe_cloexec(&fds) == 0 else { throw RestoreCheckError(.io, "cannot create a pipe", errno: errno) }
-            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-            toClose.append(fds[1])
-            outputFD = fds[0]
+            let (read, write) = try Self.pipe()
+            posix_spawn_file_actions_adddup2(&actions, write, 1)
+            toClose.append(write)
+            outputFD = read
         } else {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         }
@@ -79,6 +77,13 @@ final class ChildProcess {
         defer { for pointer in argv { free(pointer) } }
         let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         guard rc == 0 else { throw RestoreCheckError(.io, "cannot start \(executable)", errno: rc) }
+    }
+
+    /// A close-on-exec pipe: only the end dup'ed onto the child's 0/1 reaches it.
+    private static func pipe() throws -> (read: Int32, write: Int32) {
+        var fds: [Int32] = [0, 0]
+        guard rc_pipe_cloexec(&fds) == 0 else { throw RestoreCheckError(.io, "cannot create a pipe", errno: errno) }
+        return (fds[0], fds[1])
     }
 
     /// Closes our end of its input so it sees the end of data.

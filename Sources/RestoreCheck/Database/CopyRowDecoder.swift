@@ -51,7 +51,7 @@ struct CopyRowDecoder {
                 case 0x78:
                     var value: UInt8 = 0
                     var digits = 0
-                    while digits < 2, index < count, let nibble = InsertParser.nibble(line[index]) {
+                    while digits < 2, index < count, let nibble = Hex.nibble(line[index]) {
                         value = value << 4 | nibble
                         index += 1
                         digits += 1
@@ -82,7 +82,7 @@ struct CopyRowDecoder {
             out.reserveCapacity((field.count - 2) / 2)
             var position = 2
             while position + 1 < field.count {
-                guard let high = InsertParser.nibble(field[position]), let low = InsertParser.nibble(field[position + 1]) else {
+                guard let high = Hex.nibble(field[position]), let low = Hex.nibble(field[position + 1]) else {
                     throw DecodeError.badBytea(column: column.name)
                 }
                 out.append(high << 4 | low)

@@ -6,13 +6,15 @@ import Glibc
 /// The db phase of one set (DESIGN.md): finds the dumps (the plan's, or every dump-looking
 /// file in the restored tree), restores each into its target and runs the checks on it.
 struct DatabaseVerifier {
+    /// Scratch space for the databases (`sandbox.path/db`), and the servers' home.
     let sandbox: Sandbox
+    /// The tree the dumps are in: the sandbox's restored tree for `verify`, a live tree (read
+    /// in place) for `baseline`; a reader beneath it and its path on disk.
+    let reader: SandboxReader
+    let diskRoot: String
     let index: EntryIndex
     let plans: [DatabasePlan]?
     let now: Date
-    /// Where the dumps are read from, when not the sandbox's restored tree (`baseline` of a
-    /// live directory): a reader beneath that tree and its path on disk.
-    var tree: (reader: SandboxReader, root: String)?
     /// Directories whose dumps are restored even when the plan lists its own (`preset: database-dumps`).
     var alsoFindUnder: [String] = []
     var progress: ((String, UInt64) -> Void)?
@@ -58,10 +60,10 @@ struct DatabaseVerifier {
             let reason = index.entry(productionPath: dump) == nil ? "is not in the backup" : "is in the backup but is not a restored regular file"
             return ([CheckResult(phase: "db", name: "import \(dump)", status: .fail, message: "\(dump) \(reason)")], report)
         }
-        let reader = tree?.reader ?? SandboxReader(rootFD: sandbox.rootFD)
         let head: [UInt8]
+        let source: CompressedDumpSource
         do {
-            let source = try open(dump, reader)
+            source = try open(dump, reader)
             report.compression = source.compression == "none" ? nil : source.compression
             head = try Self.head(of: source)
         } catch {
@@ -85,7 +87,7 @@ struct DatabaseVerifier {
             let engine: String
             switch format {
             case .sqliteDatabase:
-                let database = try SQLiteDatabase(path: tree.map { $0.root + "/" + String(decoding: reader.relative(dump), as: UTF8.self) } ?? sandbox.diskPath(of: dump), readOnly: true)
+                let database = try SQLiteDatabase(path: diskRoot + "/" + String(decoding: reader.relative(dump), as: UTF8.self), readOnly: true)
                 restored = SQLiteRestoredDatabase(database: database, foreignKeys: [])
                 engine = "SQLite"
                 results.append(CheckResult(phase: "db", name: "import \(dump)", status: .pass, message: "a SQLite database file, opened in place"))
@@ -96,7 +98,9 @@ struct DatabaseVerifier {
                                          message: "\(dump): cannot tell which SQL dialect this dump is; set `dialect:` (sqlite, mysql, postgres) in the plan")], report)
                 }
                 report.dialect = dialect
-                let outcome = try restore(plan, format: format, dialect: dialect, number: number, reader: reader)
+                // The SQL is read on from where sniffing stopped: one pass over the dump.
+                let sql = PrefixedDumpSource(prefix: head, rest: source)
+                let outcome = try restore(plan, format: format, dialect: dialect, number: number, sql: sql)
                 restored = outcome.database
                 engine = restored.engine
                 let result = outcome.result
@@ -148,8 +152,9 @@ struct DatabaseVerifier {
         return Array(head.prefix(filled))
     }
 
+    /// `sql` is the dump's text (for SQL formats); a custom archive goes to pg_restore instead.
     private func restore(_ plan: DatabasePlan, format: DumpFormat, dialect: DumpDialect, number: Int,
-                         reader: SandboxReader) throws -> (result: DumpImportResult, database: RestoredDatabase) {
+                         sql: DumpByteSource) throws -> (result: DumpImportResult, database: RestoredDatabase) {
         let work = sandbox.path + "/db"
         mkdir(work, 0o700)
         let openDump = { () throws -> Int32 in
@@ -162,7 +167,7 @@ struct DatabaseVerifier {
             if format == .pgCustom {
                 return (try server.load(lines: nil, archiveFD: try openDump(), dialect: dialect, name: plan.dump), server)
             }
-            let lines = DumpLineReader(source: try CompressedDumpSource(fd: try openDump(), name: plan.dump))
+            let lines = DumpLineReader(source: sql)
             return (try server.load(lines: lines, archiveFD: nil, dialect: dialect, name: plan.dump), server)
         }
         var pgRestore: ChildProcess?
@@ -174,7 +179,7 @@ struct DatabaseVerifier {
             pgRestore = child
             source = PipeDumpSource(fd: child.outputFD!)
         } else {
-            source = try CompressedDumpSource(fd: try openDump(), name: plan.dump)
+            source = sql
         }
         let lines = DumpLineReader(source: source)
         let database = try SQLiteDatabase(path: "\(work)/\(number).sqlite")

@@ -78,3 +78,25 @@ final class PipeDumpSource: DumpByteSource {
         }
     }
 }
+
+/// Bytes already read (the head a dialect was sniffed from), then the rest of the stream: the
+/// dump is decompressed and read once, not reopened after sniffing.
+final class PrefixedDumpSource: DumpByteSource {
+    private var prefix: [UInt8]
+    private var offset = 0
+    private let rest: DumpByteSource
+
+    init(prefix: [UInt8], rest: DumpByteSource) {
+        self.prefix = prefix
+        self.rest = rest
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard offset < prefix.count else { return try rest.read(into: buffer) }
+        let count = min(buffer.count, prefix.count - offset)
+        prefix.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+        offset += count
+        if offset == prefix.count { (prefix, offset) = ([], 0) }   // free the head once served
+        return count
+    }
+}

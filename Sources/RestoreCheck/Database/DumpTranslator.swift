@@ -24,6 +24,9 @@ enum DumpAction {
 /// catalog, because later statements (an INSERT, a COPY) are bound by the columns' types.
 protocol DumpTranslator {
     var catalog: SchemaCatalog { get }
+    /// True when the dump's statements are SQLite already, so one the fast path cannot bind
+    /// (an expression among the values) may simply be run as written.
+    var speaksSQLite: Bool { get }
     mutating func action(for statement: [UInt8]) -> DumpAction
     /// SQL to run once every statement is in (PostgreSQL: partitions, unique keys).
     mutating func finish() -> [String]
@@ -31,6 +34,7 @@ protocol DumpTranslator {
 
 extension DumpTranslator {
     mutating func finish() -> [String] { [] }
+    var speaksSQLite: Bool { false }
 
     /// What to do with a statement no rule above knows: one that changes data cannot be
     /// loaded; anything else (a setting, a comment of another tool) is reported by name.

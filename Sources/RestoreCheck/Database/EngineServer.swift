@@ -65,21 +65,6 @@ extension EngineServer {
         return nil
     }
 
-    /// Hex text (`3a0f…`) to bytes; nil when it is not hex.
-    static func unhex<S: StringProtocol>(_ text: S) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = InsertParser.nibble(digits[index]), let low = InsertParser.nibble(digits[index + 1]) else { return nil }
-            out.append(high << 4 | low)
-            index += 2
-        }
-        return out
-    }
-
     /// Waits until `ready` holds, or the process died, or `seconds` passed.
     static func wait(seconds: Double, process: ChildProcess?, until ready: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)

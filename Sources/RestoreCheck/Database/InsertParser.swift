@@ -186,7 +186,7 @@ struct InsertParser {
         var out: [UInt8] = []
         var index = cursor.index
         var high: UInt8?
-        while index < bytes.count, let nibble = Self.nibble(bytes[index]) {
+        while index < bytes.count, let nibble = Hex.nibble(bytes[index]) {
             if let first = high { out.append(first << 4 | nibble); high = nil } else { high = nibble }
             index += 1
         }
@@ -197,15 +197,6 @@ struct InsertParser {
         }
         cursor.index = index
         return out
-    }
-
-    static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: return byte - 0x30
-        case 0x61...0x66: return byte - 0x61 + 10
-        case 0x41...0x46: return byte - 0x41 + 10
-        default: return nil
-        }
     }
 
     /// Text when the bytes are UTF-8, else a BLOB: a dump's binary strings must arrive exact.

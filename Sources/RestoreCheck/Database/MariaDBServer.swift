@@ -82,7 +82,7 @@ final class MariaDBServer: EngineServer {
         let fields = text.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count == 2 else { return nil }
         if fields[1] == "1" { return .null }
-        guard let bytes = Self.unhex(fields[0]) else { return nil }
+        guard let bytes = Hex(hex: Substring(fields[0]))?.bytes else { return nil }
         return InsertParser.textOrBlob(bytes)
     }
 

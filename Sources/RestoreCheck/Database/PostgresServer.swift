@@ -109,8 +109,8 @@ final class PostgresServer: EngineServer {
         guard let fields = try query("SELECT pg_typeof(q.v)::text, encode(convert_to(q.v::text, 'UTF8'), 'hex'), q.v IS NULL FROM (\(inner)) AS q(v) LIMIT 1"),
               fields.count == 3 else { return nil }
         if fields[2] == "t" { return .null }
-        guard let bytes = Self.unhex(fields[1]) else { return nil }
-        if fields[0] == "bytea", bytes.starts(with: [0x5C, 0x78]), let raw = Self.unhex(String(decoding: bytes.dropFirst(2), as: UTF8.self)) {
+        guard let bytes = Hex(hex: Substring(fields[1]))?.bytes else { return nil }
+        if fields[0] == "bytea", bytes.starts(with: [0x5C, 0x78]), let raw = Hex(hex: Substring(String(decoding: bytes.dropFirst(2), as: UTF8.self)))?.bytes {
             return .blob(raw)
         }
         return .text(bytes)

@@ -162,7 +162,7 @@ final class SQLiteDumpImporter {
                     try self.insert(row, with: prepared!.statement, line: line, table: header.table, columns: table?.columns)
                 }
                 if !bound {
-                    guard translator is SQLiteDumpTranslator else {
+                    guard translator.speaksSQLite else {
                         throw fail(line, statement, "a value in this INSERT is not a literal restorecheck can carry into SQLite")
                     }
                     try database.execute(bytes: statement)

@@ -2,6 +2,7 @@
 /// statements, skip the dump's own transaction (the importer owns one) and its PRAGMAs.
 struct SQLiteDumpTranslator: DumpTranslator {
     private(set) var catalog = SchemaCatalog()
+    let speaksSQLite = true
     private let inserts = InsertParser(dialect: .sqlite)
 
     mutating func action(for statement: [UInt8]) -> DumpAction {

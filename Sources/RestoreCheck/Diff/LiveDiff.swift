@@ -58,13 +58,13 @@ struct LiveDiff {
                 metadata.append(Offender(entry.productionPath, "points to \(entry.link ?? "?") in the backup, \(other.link ?? "?") live"))
             }
             if entry.permissions != other.permissions {
-                metadata.append(Offender(entry.productionPath, "mode \(String(format: "%04o", entry.permissions)) in the backup, \(String(format: "%04o", other.permissions)) live"))
+                metadata.append(Offender(entry.productionPath, "mode \(octal(entry.permissions)) in the backup, \(octal(other.permissions)) live"))
             }
             if recordsOwners, backupType != .symlink, entry.uid != other.uid || entry.gid != other.gid {
                 metadata.append(Offender(entry.productionPath, "owner \(entry.uid):\(entry.gid) in the backup, \(other.uid):\(other.gid) live"))
             }
             if backupType == .file {
-                switch compareContent(entry.productionPath, walked: other) {
+                switch compareContent(entry, walked: other) {
                 case .same: break
                 case .differs(let reason): content.append(Offender(entry.productionPath, reason))
                 case .changing: changing.append(Offender(entry.productionPath, "changed on the live server while it was compared"))
@@ -94,14 +94,18 @@ struct LiveDiff {
 
     /// SHA-256 of the restored copy against the live file; a live file whose size or mtime
     /// moves while it is read is `changing`, not different.
-    private func compareContent(_ production: String, walked: IndexedEntry) -> Comparison {
+    private func compareContent(_ entry: IndexedEntry, walked: IndexedEntry) -> Comparison {
+        let production = entry.productionPath
         let path = live.diskPath(of: production)
         var before = stat()
         guard lstat(path, &before) == 0 else { return .changing }
         // Moved on since the walk: the live side is not holding still.
         if Int64(before.st_size) != walked.size || Int64(before.st_mtim.tv_sec) != walked.mtime { return .changing }
-        guard let restored = reader.digests(production, [.sha256])?[.sha256] else { return .differs("the restored copy cannot be read") }
-        guard let digest = RetentionChecks.sha256(of: path, limit: Int64(before.st_size)) else { return .changing }
+        // Taken during the restore; a hardlink's copy is read back from the sandbox.
+        guard let restored = entry.digests[.sha256] ?? reader.digests(production, [.sha256])?[.sha256] else {
+            return .differs("the restored copy cannot be read")
+        }
+        guard let digest = MultiDigest.sha256(ofFile: path, limit: Int64(before.st_size)) else { return .changing }
         var after = stat()
         guard lstat(path, &after) == 0, after.st_size == before.st_size,
               after.st_mtim.tv_sec == before.st_mtim.tv_sec, after.st_mtim.tv_nsec == before.st_mtim.tv_nsec else { return .changing }

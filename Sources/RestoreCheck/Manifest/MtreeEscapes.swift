@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes the vis(3) escapes mtree writers use in names and link targets: `\ooo` octal
 /// (bsdtar), `\M-x` / `\M^x` / `\^x` meta and control forms (NetBSD `mtree -c`, which
 /// libarchive's own mtree reader does not decode), and C-style `\n \t \s \\` and friends.
@@ -52,6 +54,19 @@ public enum MtreeEscapes {
                 if next == UInt8(ascii: "\n") { index += 2; continue }
                 out.append(simple[next] ?? next)
                 index += 2
+            }
+        }
+        return out
+    }
+
+    /// Bytes outside printable ASCII, and the characters mtree gives meaning to, as `\ooo`.
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out = ""
+        for byte in bytes {
+            if byte > 0x20 && byte < 0x7F && byte != 0x5C && byte != 0x23 && byte != 0x3D && byte != 0x2A && byte != 0x3F && byte != 0x5B {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += String(format: "\\%03o", byte)
             }
         }
         return out

@@ -76,7 +76,7 @@ struct RetentionChecks {
         guard newest.size == previous.size else {
             return CheckResult(phase: "source", name: "retention identical", status: .pass, message: "the newest copy differs in size from the one before")
         }
-        guard let newestSHA256, let digest = Self.sha256(of: previous.path) else {
+        guard let newestSHA256, let digest = MultiDigest.sha256(ofFile: previous.path) else {
             return CheckResult(phase: "source", name: "retention identical", status: .skip,
                                message: "the two newest copies have the same size, and \(previous.name) could not be read to compare them")
         }
@@ -108,19 +108,5 @@ struct RetentionChecks {
         return CheckResult.judge(phase: "source", name: "retention gap", offenders: offenders,
                                  pass: "no two consecutive copies more than \(AgeText.format(maxGap)) apart",
                                  fail: { "\(plural($0, "gap")) longer than \(AgeText.format(maxGap)) between copies: a run was missed" })
-    }
-
-    /// SHA-256 of a file's first `limit` bytes (all of it by default): a file that grows
-    /// while it is read (a log) cannot keep the reader going for ever.
-    static func sha256(of path: String, limit: Int64 = .max) -> Hex? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var digest = MultiDigest([.sha256])
-        var left = limit
-        while left > 0, let chunk = try? handle.read(upToCount: Int(min(Int64(1 << 20), left))), !chunk.isEmpty {
-            chunk.withUnsafeBytes { digest.update($0) }
-            left -= Int64(chunk.count)
-        }
-        return digest.finalize()[.sha256]
     }
 }

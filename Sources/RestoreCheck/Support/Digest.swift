@@ -1,3 +1,4 @@
+import Foundation
 import Crypto
 
 /// The digest algorithms manifests use. SHA-256 is always computed during the restore; the
@@ -80,7 +81,8 @@ public struct Hex: Hashable, Sendable, CustomStringConvertible, Codable {
         self.bytes = bytes
     }
 
-    private static func nibble(_ c: UInt8) -> UInt8? {
+    /// One hex digit's value (either case); shared by every hex reader in the module.
+    static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: return c - 0x30
         case 0x61...0x66: return c - 0x61 + 10
@@ -108,5 +110,21 @@ public struct Hex: Hashable, Sendable, CustomStringConvertible, Codable {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not hex"))
         }
         self = value
+    }
+}
+
+extension MultiDigest {
+    /// SHA-256 of a file on disk, of its first `limit` bytes (all by default): a file that
+    /// grows while it is read (a log) cannot keep the reader going for ever.
+    static func sha256(ofFile path: String, limit: Int64 = .max) -> Hex? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var digest = MultiDigest([.sha256])
+        var left = limit
+        while left > 0, let chunk = try? handle.read(upToCount: Int(min(Int64(1 << 20), left))), !chunk.isEmpty {
+            chunk.withUnsafeBytes { digest.update($0) }
+            left -= Int64(chunk.count)
+        }
+        return digest.finalize()[.sha256]
     }
 }

@@ -49,9 +49,29 @@ struct MaildirPreset {
         return [folders, messages]
     }
 
+    /// The message's start, read until its header ends (a blank line) or 1 MiB: the body is
+    /// never read.
+    private func header(_ path: String) -> [UInt8]? {
+        var head: [UInt8] = []
+        let readable = context.reader.stream(path) { chunk in
+            head += chunk
+            return head.count < 1 << 20 && !Self.hasBlankLine(head)
+        }
+        return readable ? head : nil
+    }
+
+    private static func hasBlankLine(_ bytes: [UInt8]) -> Bool {
+        var previous: UInt8 = 0x0A   // a message that starts blank has no headers
+        for byte in bytes where byte != 0x0D {
+            if byte == 0x0A && previous == 0x0A { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// Why a message is not mail, or nil: header lines (`Name: value`, continuations) then a blank line.
     private func problem(_ path: String) -> String? {
-        guard let head = context.reader.readAll(path, limit: 1 << 26) else { return "cannot be read" }
+        guard let head = header(path) else { return "cannot be read" }
         if head.isEmpty { return "empty" }
         var headers = 0
         var lineStart = 0

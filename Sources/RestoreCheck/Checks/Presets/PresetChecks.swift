@@ -65,11 +65,11 @@ struct PresetChecks {
             if info.st_size == 0 { offenders.append(Offender(path, "empty")) }
             let mode = UInt32(info.st_mode) & 0o7777
             if mode & ~preset.mode != 0 {
-                offenders.append(Offender(path, "mode \(String(format: "%04o", mode)) is looser than \(String(format: "%04o", preset.mode))"))
+                offenders.append(Offender(path, "mode \(octal(mode)) is looser than \(octal(preset.mode))"))
             }
         }
         return CheckResult.judge(phase: "files", name: preset.label, offenders: offenders,
-                                 pass: "\(plural(preset.paths.count, "file")) present, not empty, no looser than \(String(format: "%04o", preset.mode))",
+                                 pass: "\(plural(preset.paths.count, "file")) present, not empty, no looser than \(octal(preset.mode))",
                                  fail: { "\(plural($0, "config problem"))" })
     }
 }

@@ -33,10 +33,10 @@ struct WordPressPreset {
         let mode = UInt32(info.st_mode) & 0o777
         if mode & 0o006 != 0 {
             return CheckResult(phase: "files", name: "\(label) wp-config", status: .fail,
-                               message: "\(path) is readable or writable by everyone (mode \(String(format: "%04o", mode))): it holds the database password",
-                               offenders: [Offender(path, "mode \(String(format: "%04o", mode))")])
+                               message: "\(path) is readable or writable by everyone (mode \(octal(mode))): it holds the database password",
+                               offenders: [Offender(path, "mode \(octal(mode))")])
         }
-        return CheckResult(phase: "files", name: "\(label) wp-config", status: .pass, message: "mode \(String(format: "%04o", mode)): not world-readable")
+        return CheckResult(phase: "files", name: "\(label) wp-config", status: .pass, message: "mode \(octal(mode)): not world-readable")
     }
 
     private func uploads() -> CheckResult {
