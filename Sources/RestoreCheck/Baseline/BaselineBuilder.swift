@@ -26,7 +26,7 @@ public struct BaselineBuilder {
         guard stat(options.source, &info) == 0 else { throw RestoreCheckError(.io, "cannot read the source", path: options.source, errno: errno) }
         let view = info.st_mode & S_IFMT == S_IFDIR
             ? try TreeView(live: options.source, prefix: options.prefix, scratch: options.scratch)
-            : try TreeView(archive: options.source, prefix: options.prefix, scratch: options.scratch)
+            : try TreeView(archive: options.source, prefix: options.prefix, scratch: options.scratch, digests: manifest ? [.sha256] : [])
         let databases = DatabaseVerifier(sandbox: view.sandbox, reader: view.reader, diskRoot: view.root, index: view.index, plans: nil, now: options.now)
         let (databaseChecks, dumps) = databases.run()
         var finder = BaselineFinder(view: view, fraction: options.fraction, dumps: dumps, databaseChecks: databaseChecks)

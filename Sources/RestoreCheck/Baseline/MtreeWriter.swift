@@ -32,7 +32,10 @@ struct MtreeWriter {
             if entry.type == .file || entry.type == .hardlink {
                 let size = view.reader.lstat(entry.productionPath).map { Int64($0.st_size) } ?? entry.size
                 fields.append("size=\(size)")
-                if let digest = view.reader.digests(entry.productionPath, [.sha256])?[.sha256] { fields.append("sha256digest=\(digest)") }
+                // From the restore pass for an archive; a live tree (or a hardlink) is read here.
+                if let digest = entry.digests[.sha256] ?? view.reader.digests(entry.productionPath, [.sha256])?[.sha256] {
+                    fields.append("sha256digest=\(digest)")
+                }
             }
             lines.append(fields.joined(separator: " "))
         }

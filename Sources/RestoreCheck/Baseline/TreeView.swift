@@ -32,12 +32,13 @@ final class TreeView {
     }
 
     /// An archive: restored once into a sandbox, as `verify` would.
-    init(archive path: String, prefix: String, scratch: String?) throws {
+    /// `digests`: taken in the restore pass (the mtree spec needs SHA-256 of every file).
+    init(archive path: String, prefix: String, scratch: String?, digests: Set<DigestAlgorithm> = []) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the archive", path: path, errno: errno) }
         defer { close(fd) }
         sandbox = try Sandbox(scratch: scratch)
-        let outcome = try Restorer(sandbox: sandbox, layout: Layout(prefix: prefix), limits: RestoreLimits(), lookForManifests: false, algorithms: [])
+        let outcome = try Restorer(sandbox: sandbox, layout: Layout(prefix: prefix), limits: RestoreLimits(), lookForManifests: false, algorithms: digests)
             .restore(fd: fd, displayPath: path)
         guard outcome.damage.isEmpty else {
             sandbox.remove()
