@@ -14,11 +14,13 @@ APT_PACKAGES := pkg-config libarchive-dev libsqlite3-dev zlib1g-dev \
 DEMO_NOW := 2026-11-26T06:00:00Z
 BIN := .build/release/restorecheck
 
-.PHONY: deps build verify test bench report-shot fixture-times clean help
+.PHONY: deps build verify test golden lint bench report-shot fixture-times clean help
 
 help:
 	@echo "make verify   verify the demo backup (Fixtures/demo) and write Reports/"
 	@echo "make test     run every test"
+	@echo "make golden   rewrite the golden output files after a deliberate change (review git diff)"
+	@echo "make lint     swift format lint with .swift-format (lines of at most 120)"
 	@echo "make bench    time re-importing a large dump against sqlite3 (SIZE_MB=300)"
 	@echo "make report-shot  verify the demo and save a PNG of its HTML report (Reports/report-shot.png)"
 
@@ -47,6 +49,12 @@ verify: build fixture-times
 test: deps fixture-times
 	swift build --build-tests
 	swift test --skip-build
+
+# Rewrite the golden files (Tests/Golden) from the current outputs of the
+# fixed demo run; review `git diff` before committing them.
+golden: deps
+	swift build --build-tests
+	RESTORECHECK_UPDATE_GOLDEN=1 swift test --skip-build --filter GoldenOutputTests
 
 # A picture of the demo's HTML report, rendered by headless Chromium.
 report-shot: build fixture-times

@@ -52,17 +52,15 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         Interruption.install()
-        var options = VerifyOptions()
-        options.archive = archive
-        options.latest = latest
-        output.apply(to: &options)
-        options.live = live
-        options.ignore = ignore
-        options.findDumps = false
-        var runner = VerifyRunner(planPath: plan, setName: setName, reportDir: output.reportDir, formats: output.format,
-                                  options: options, console: output.console)
-        runner.prefix = prefix
-        let code = runner.run()
-        if code != 0 { throw ExitCode(code) }
+        var request = DiffRequest(live: live)
+        request.planPath = plan
+        request.setName = setName
+        request.archive = archive
+        request.latest = latest
+        request.prefix = prefix
+        request.ignore = ignore
+        let environment = output.environment
+        do { request.output = try output.request() } catch { throw ValidationError("\(error)") }
+        try finish(DiffRun(request: request, environment: environment).run())
     }
 }

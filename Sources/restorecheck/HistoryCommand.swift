@@ -32,9 +32,9 @@ struct HistoryCommand: ParsableCommand {
         print("time                  set              verdict  pass fail  err warn  archive     rows  seconds  sha256")
         for entry in entries {
             let columns = [
-                entry.time.padding(toLength: 21, withPad: " ", startingAt: 0),
+                ISOTime.string(entry.time).padding(toLength: 21, withPad: " ", startingAt: 0),
                 entry.set.padding(toLength: 16, withPad: " ", startingAt: 0),
-                entry.verdict.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0),
+                entry.verdict.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0),
                 String(format: "%5d%5d%5d%5d", entry.passed, entry.failed, entry.errors, entry.warnings),
                 ByteSize.format(entry.archiveBytes).padding(toLength: 10, withPad: " ", startingAt: 0),
                 String(format: "%6d %8.2f", entry.rows, entry.seconds),

@@ -23,14 +23,29 @@ struct RunOutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print every check, not only those that did not pass.")
     var verbose = false
 
-    var console: ConsoleReporter { ConsoleReporter(verbose: verbose, quiet: quiet, colour: ConsoleReporter.wantsColour()) }
-
-    /// Progress on stderr only when someone is watching it.
-    var showsProgress: Bool { !quiet && isatty(STDERR_FILENO) == 1 }
-
-    func apply(to options: inout VerifyOptions) {
-        options.scratch = scratch
-        options.keepSandbox = keepSandbox
-        if showsProgress { options.progress = ProgressLine.shared.update }
+    /// The request's share of these flags (`--format` checked here, so a typo is a usage error).
+    func request() throws -> RunOutputRequest {
+        var request = RunOutputRequest()
+        request.reportDirectory = reportDir
+        request.formats = try format.map(ReportSettings.Format.list)
+        request.scratch = scratch
+        request.keepSandbox = keepSandbox
+        request.console = ConsoleSettings(verbose: verbose, quiet: quiet, colour: ConsoleReporter.wantsColour())
+        return request
     }
+
+    /// Standard output and error, with a progress line only when someone watches stderr.
+    var environment: RunEnvironment {
+        let showsProgress = !quiet && TerminalOutput.stderrIsTerminal()
+        return RunEnvironment(output: TerminalOutput(showsProgress: showsProgress), showsProgress: showsProgress)
+    }
+}
+
+/// Exits with `code` unless it is 0 (ArgumentParser's way to set the status).
+func finish(_ code: Int32) throws {
+    if code != 0 { throw ExitCode(code) }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -71,7 +71,7 @@ struct VerifyCommand: ParsableCommand {
         if plan == nil && archive == nil && latest == nil {
             throw ValidationError("give a plan file, --archive FILE or --latest DIR (see --help)")
         }
-        if let now, Self.parseDate(now) == nil { throw ValidationError("--now must be ISO 8601, such as 2026-11-26T06:00:00Z") }
+        if let now, ISOTime.parse(now) == nil { throw ValidationError("--now must be ISO 8601, such as 2026-11-26T06:00:00Z") }
         for (name, value) in [("--max-bytes", maxBytes), ("--max-entry-bytes", maxEntryBytes)] {
             if let value, ByteSize.parse(value) == nil { throw ValidationError("\(name) must be a size such as 10GiB") }
         }
@@ -79,28 +79,20 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         Interruption.install()
-        var options = VerifyOptions()
-        options.archive = archive
-        options.latest = latest
-        options.manifest = manifest
-        output.apply(to: &options)
-        options.strict = strict
-        options.now = now.flatMap(Self.parseDate) ?? Date()
-        options.maxBytes = maxBytes.flatMap(ByteSize.parse)
-        options.maxEntryBytes = maxEntryBytes.flatMap(ByteSize.parse)
-        options.maxEntries = maxEntries
-        if output.showsProgress { options.databaseProgress = ProgressLine.shared.importing }
-        var runner = VerifyRunner(planPath: plan, setName: setName, reportDir: output.reportDir, formats: output.format,
-                                  options: options, console: output.console)
-        runner.metricsFile = metricsFile
-        let code = runner.run()
-        if code != 0 { throw ExitCode(code) }
-    }
-
-    static func parseDate(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withFullDate]
-        return formatter.date(from: text)
+        var request = VerifyRequest()
+        request.planPath = plan
+        request.setName = setName
+        request.archive = archive
+        request.latest = latest
+        request.manifest = manifest
+        request.now = now.flatMap(ISOTime.parse)
+        request.maxBytes = maxBytes.flatMap(ByteSize.parse)
+        request.maxEntryBytes = maxEntryBytes.flatMap(ByteSize.parse)
+        request.maxEntries = maxEntries
+        request.strict = strict
+        request.metricsFile = metricsFile
+        let environment = output.environment
+        do { request.output = try output.request() } catch { throw ValidationError("\(error)") }
+        try finish(VerifyRun(request: request, environment: environment).run())
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// `restorecheck baseline` on the demo's unpacked tree: the plan it writes verifies the demo
@@ -62,9 +63,9 @@ import Testing
         #expect(mtree.code == 0, "\(mtree.all)")
         let result = TestEnvironment.verify(["--archive", TestEnvironment.demoArchive, "--manifest", spec], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
-        let checks = TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/r")))
-        #expect(checks.first { $0["name"] as? String == "metadata" }?["status"] as? String == "pass")
-        #expect(checks.first { $0["name"] as? String == "checksums" }?["status"] as? String == "pass")
+        let checks = TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/r")))
+        #expect(checks.first { $0.name == "metadata" }?.status == .pass)
+        #expect(checks.first { $0.name == "checksums" }?.status == .pass)
         // And the spec is strict: one changed byte in the live tree is caught by mtree.
         TestEnvironment.shell("echo x >> '\(work)/live/var/www/html/index.php'")
         #expect(TestEnvironment.run("/usr/bin/mtree", ["-f", spec, "-p", work + "/live"]).code != 0)

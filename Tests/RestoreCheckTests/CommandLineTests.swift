@@ -1,7 +1,8 @@
 import Foundation
+import RestoreCheck
 import Testing
 
-/// Exit codes and sources as DESIGN.md promises them.
+/// Exit codes and sources as the README promises them.
 @Suite struct CommandLineTests {
     @Test func usageErrorsExit64() {
         let work = TestEnvironment.scratch("usage")
@@ -35,8 +36,8 @@ import Testing
         defer { TestEnvironment.remove(work) }
         let result = TestEnvironment.verify(["--archive", "-"], reports: work, stdin: TestEnvironment.demoArchive)
         #expect(result.code == 0, "\(result.all)")
-        #expect(result.out.contains("checksums") || TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work)))
-            .contains { $0["name"] as? String == "checksums" && $0["status"] as? String == "pass" })
+        #expect(result.out.contains("checksums") || TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work)))
+            .contains { $0.name == "checksums" && $0.status == .pass })
     }
 
     @Test func latestPicksTheNewestAndJudgesItsAge() {

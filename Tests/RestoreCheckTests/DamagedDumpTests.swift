@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// The ways dumps really fail: cut short mid-INSERT or mid-COPY, a truncated custom archive,
@@ -6,7 +7,7 @@ import Testing
 @Suite struct DamagedDumpTests {
     let datasets = DumpFixture.datasets
 
-    private func run(_ name: String, _ bytes: [UInt8], tables: String? = nil) throws -> (TestEnvironment.Result, [String: [String: Any]]) {
+    private func run(_ name: String, _ bytes: [UInt8], tables: String? = nil) throws -> (TestEnvironment.Result, [String: CheckResult]) {
         let work = TestEnvironment.scratch("dmg")
         defer { TestEnvironment.remove(work) }
         let production = "/var/backups/db/\(name)"
@@ -18,8 +19,8 @@ import Testing
         return (result, DumpFixture.dbChecks(work + "/r"))
     }
 
-    private func status(_ checks: [String: [String: Any]], _ name: String) -> String? { checks[name]?["status"] as? String }
-    private func message(_ checks: [String: [String: Any]], _ name: String) -> String { (checks[name]?["message"] as? String) ?? "" }
+    private func status(_ checks: [String: CheckResult], _ name: String) -> String? { checks[name]?.status.rawValue }
+    private func message(_ checks: [String: CheckResult], _ name: String) -> String { (checks[name]?.message) ?? "" }
 
     @Test func mysqlDumpCutMidInsert() throws {
         let whole = DumpFixture.bytes("\(datasets)/chinook/chinook.mariadb.sql")
@@ -49,7 +50,7 @@ import Testing
 
     @Test func syntaxErrorNamesItsLine() throws {
         var lines = String(decoding: DumpFixture.bytes("\(datasets)/chinook/chinook.sqlite.sql"), as: UTF8.self).components(separatedBy: "\n")
-        let target = lines.firstIndex { $0.hasPrefix("CREATE TABLE [Genre]") }!
+        let target = try #require(lines.firstIndex { $0.hasPrefix("CREATE TABLE [Genre]") })
         lines[target] = lines[target].replacingOccurrences(of: "CREATE TABLE", with: "CREATE TABEL")
         let (result, checks) = try run("syntax.sql", Array(lines.joined(separator: "\n").utf8))
         #expect(result.code == 1)
@@ -86,7 +87,7 @@ import Testing
         #expect(status(checks, "import /var/backups/db/empty.sql") == "fail", "\(checks)")
         let work = TestEnvironment.scratch("emptyauto")
         defer { TestEnvironment.remove(work) }
-        let archive = DumpFixture.archive(["/var/backups/db/nightly.sql.gz": DumpFixture.bytes("/dev/null")], in: work)
+        let archive = DumpFixture.archive(["/var/backups/db/nightly.sql.gz": []], in: work)
         let found = TestEnvironment.verify(["--archive", archive], reports: work + "/r")
         #expect(found.code == 1, "\(found.all)")
         #expect(found.out.contains("/var/backups/db/nightly.sql.gz is empty"), "\(found.out)")

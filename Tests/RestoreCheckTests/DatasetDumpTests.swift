@@ -1,8 +1,9 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// Real dumps of Pagila and Chinook, made by real PostgreSQL 15, MariaDB 10.11 and SQLite 3.40
-/// servers (shared/datasets), restored into the default SQLite target: every table's exact
+/// servers (Fixtures/datasets), restored into the default SQLite target: every table's exact
 /// row count and every pinned value must arrive.
 @Suite struct DatasetDumpTests {
     static let dumps: [(dataset: String, file: String)] = [
@@ -23,20 +24,20 @@ import Testing
         let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
-        #expect(checks["complete \(production)"]?["status"] as? String == "pass")
-        #expect(checks["tables \(production)"]?["status"] as? String == "pass", "\(checks)")
-        #expect(checks["integrity \(production)"]?["status"] as? String == "pass", "\(checks)")
+        #expect(checks["complete \(production)"]?.status == .pass)
+        #expect(checks["tables \(production)"]?.status == .pass, "\(checks)")
+        #expect(checks["integrity \(production)"]?.status == .pass, "\(checks)")
         let asserts = checks.filter { $0.key.hasPrefix("assert ") }
         #expect(asserts.count == 6)
-        #expect(asserts.values.allSatisfy { $0["status"] as? String == "pass" }, "\(asserts)")
+        #expect(asserts.values.allSatisfy { $0.status == .pass }, "\(asserts)")
         // Functions, triggers and views that SQLite cannot hold are named, never dropped silently.
         let importCheck = checks["import \(production)"]
         if dataset == "pagila" {
-            #expect(importCheck?["status"] as? String == "warn")
-            let message = (importCheck?["message"] as? String) ?? ""
+            #expect(importCheck?.status == .warn)
+            let message = (importCheck?.message) ?? ""
             #expect(message.contains("15 triggers"), "\(message)")
         } else {
-            #expect(importCheck?["status"] as? String == "pass", "\(importCheck ?? [:])")
+            #expect(importCheck?.status == .pass, "\(String(describing: importCheck))")
         }
     }
 
@@ -55,9 +56,9 @@ import Testing
         let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
         #expect(result.code == 1, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
-        #expect(checks["tables \(production)"]?["status"] as? String == "fail")
-        #expect(checks["assert \(production): track_238_name_non_ascii"]?["status"] as? String == "fail")
-        #expect(checks["assert \(production): track_244_name_non_ascii_apostrophe"]?["status"] as? String == "pass")
+        #expect(checks["tables \(production)"]?.status == .fail)
+        #expect(checks["assert \(production): track_238_name_non_ascii"]?.status == .fail)
+        #expect(checks["assert \(production): track_244_name_non_ascii_apostrophe"]?.status == .pass)
     }
 
     /// Pagila's partitioned `payment` reads as the union of its seven partitions.
@@ -79,6 +80,6 @@ import Testing
         let result = TestEnvironment.verify([work + "/plan.yml", "--now", "2026-11-26T06:00:00Z"], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
-        #expect(checks.values.filter { $0["status"] as? String == "pass" }.count == checks.count - 1, "\(checks)")
+        #expect(checks.values.filter { $0.status == .pass }.count == checks.count - 1, "\(checks)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// The demo backup as a new user meets it: it verifies; a copy tampered with in one way fails
@@ -12,11 +13,11 @@ import Testing
         #expect(result.out.contains("verdict: PASS"))
         let lint = TestEnvironment.shell("xmllint --noout --schema '\(TestEnvironment.schema)' '\(TestEnvironment.latestReport(work, "junit.xml"))' 2>&1")
         #expect(lint.code == 0, "\(lint.all)")
-        let report = TestEnvironment.json(TestEnvironment.latestReport(work))
-        #expect(report["verdict"] as? String == "pass")
-        let checks = TestEnvironment.checks(in: report)
-        #expect(checks.contains { $0["name"] as? String == "checksums" && $0["status"] as? String == "pass" })
-        #expect(checks.contains { $0["name"] as? String == "expect /var/www/html/wp-config.php owner" && $0["status"] as? String == "pass" })
+        let report = try #require(TestEnvironment.report(TestEnvironment.latestReport(work)))
+        #expect(report.verdict == .pass)
+        let checks = report.sets.flatMap(\.checks)
+        #expect(checks.contains { $0.name == "checksums" && $0.status == .pass })
+        #expect(checks.contains { $0.name == "expect /var/www/html/wp-config.php owner" && $0.status == .pass })
     }
 
     @Test(arguments: ["demo-2026-11-22.cpio", "demo-2026-11-23.zip", "demo-2026-11-24.tar.xz", "demo-2026-11-25.tar.zst", "demo-2026-11-26.tar.gz"])

@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// `restorecheck diff`: the demo backup against its own unpacked tree, then against a live
@@ -10,17 +11,17 @@ import Testing
         return live
     }
 
-    private func diff(_ arguments: [String], work: String) -> (TestEnvironment.Result, [String: [String: Any]]) {
+    private func diff(_ arguments: [String], work: String) -> (TestEnvironment.Result, [String: CheckResult]) {
         let result = TestEnvironment.run(TestEnvironment.binary, ["diff"] + arguments + ["--report-dir", work + "/r", "--scratch", work + "/s"])
-        var checks: [String: [String: Any]] = [:]
-        for check in TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/r"))) where check["phase"] as? String == "diff" {
-            checks[check["name"] as! String] = check
+        var checks: [String: CheckResult] = [:]
+        for check in TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/r"))) where check.phase == .diff {
+            checks[check.name] = check
         }
         return (result, checks)
     }
 
-    private func offenders(_ check: [String: Any]?) -> [String] {
-        ((check?["offenders"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }
+    private func offenders(_ check: CheckResult?) -> [String] {
+        (check?.offenders ?? []).map(\.name)
     }
 
     @Test func theBackupMatchesItsOwnTree() {
@@ -29,7 +30,7 @@ import Testing
         let live = unpackDemo(work)
         let (result, checks) = diff([TestEnvironment.demoArchive, "--live", live], work: work)
         #expect(result.code == 0, "\(result.all)")
-        #expect(checks.count == 5 && checks.values.allSatisfy { $0["status"] as? String == "pass" }, "\(checks)")
+        #expect(checks.count == 5 && checks.values.allSatisfy { $0.status == .pass }, "\(checks)")
     }
 
     @Test func reportsExactlyTheFourChanges() {
@@ -52,7 +53,7 @@ import Testing
                                      "--ignore", "var/www/html/*.txt", "--ignore", "/var/www/html/index.php",
                                      "--ignore", "/etc/nginx/nginx.conf"], work: work)
         #expect(ignored.code == 0, "\(ignored.all)")
-        #expect(quiet.values.allSatisfy { $0["status"] as? String == "pass" }, "\(quiet)")
+        #expect(quiet.values.allSatisfy { $0.status == .pass }, "\(quiet)")
     }
 
     @Test func aSubTreeArchiveComparesWithPrefix() {
@@ -71,7 +72,7 @@ import Testing
 
     /// A file written to while the diff runs is reported as changing (a warning), not as a
     /// content difference with no explanation.
-    @Test func aFileBeingWrittenIsReportedAsChanging() {
+    @Test func aFileBeingWrittenIsReportedAsChanging() throws {
         let work = TestEnvironment.scratch("diff-live")
         defer { TestEnvironment.remove(work) }
         let live = unpackDemo(work)
@@ -80,18 +81,20 @@ import Testing
         writer.executableURL = URL(fileURLWithPath: "/bin/bash")
         // Small appends with no pause, for as long as the test runs (a few hundred KB a second).
         writer.arguments = ["-c", "while :; do echo x >> '\(log)'; done"]
-        try? writer.run()
-        defer { kill(writer.processIdentifier, SIGKILL); writer.waitUntilExit() }
+        try writer.run()
+        let writerPID = writer.processIdentifier
+        try #require(writerPID > 0, "the writer did not start")
+        defer { kill(writerPID, SIGKILL); writer.waitUntilExit() }
         usleep(200_000)
         // A busy machine may not schedule the writer inside the comparison's window; a few
         // tries make the observation certain without weakening what is observed.
-        var checks: [String: [String: Any]] = [:]
+        var checks: [String: CheckResult] = [:]
         for _ in 0..<5 {
             (_, checks) = diff([TestEnvironment.demoArchive, "--live", live], work: work)
             if offenders(checks["changing"]).contains("/var/www/html/robots.txt") { break }
         }
         #expect(offenders(checks["changing"]).contains("/var/www/html/robots.txt"), "\(checks)")
-        #expect(checks["changing"]?["status"] as? String == "warn")
+        #expect(checks["changing"]?.status == .warn)
         #expect(!offenders(checks["content"]).contains("/var/www/html/robots.txt"))
     }
 }

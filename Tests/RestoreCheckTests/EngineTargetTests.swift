@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// `target: postgres` and `target: mariadb`: real servers started by restorecheck inside its
@@ -10,9 +11,21 @@ import Testing
         ("chinook", "chinook.mariadb.sql", "mariadb"),
     ]
 
+    /// Database servers started from a test's scratch directory that are still running. `ps`
+    /// (Debian procps) must answer: a missing or failing `ps` fails the test instead of
+    /// counting zero.
     private func runningServers() -> Int {
-        let result = TestEnvironment.shell("ps -eo args | grep -E '^(/usr/lib/postgresql/[0-9]+/bin/postgres|/usr/sbin/mariadbd|mariadbd) ' | grep -c rc-test- || true")
-        return Int(result.out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let result = TestEnvironment.run("/bin/ps", ["-eo", "args"])
+        guard result.code == 0, !result.out.isEmpty else {
+            Issue.record("ps -eo args failed (install Debian's procps): \(result.all)")
+            return -1
+        }
+        let servers = ["/usr/sbin/mariadbd ", "mariadbd "]
+        return result.out.split(separator: "\n").filter { line in
+            let isServer = servers.contains { line.hasPrefix($0) }
+                || (line.hasPrefix("/usr/lib/postgresql/") && line.contains("/bin/postgres "))
+            return isServer && line.contains("rc-test-")
+        }.count
     }
 
     @Test func datasetDumpsRestoreIntoTheirOwnEngine() throws {
@@ -31,7 +44,7 @@ import Testing
         #expect(result.code == 0, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
         #expect(checks.filter { $0.key.hasPrefix("assert ") }.count == 30)
-        let notPassed = checks.filter { $0.value["status"] as? String != "pass" }
+        let notPassed = checks.filter { $0.value.status != .pass }
         #expect(notPassed.isEmpty, "\(notPassed)")
         #expect(result.out.contains("(gzip postgres → postgres): 21 tables, 49636 rows"), "\(result.out)")
         #expect(result.out.contains("(mysql → mariadb): 11 tables, 15607 rows"))
@@ -48,7 +61,7 @@ import Testing
             .write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml", "--now", TestEnvironment.demoNow], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
-        let notPassed = DumpFixture.dbChecks(work + "/r").filter { $0.value["status"] as? String != "pass" }
+        let notPassed = DumpFixture.dbChecks(work + "/r").filter { $0.value.status != .pass }
         #expect(notPassed.isEmpty, "\(notPassed)")
     }
 
@@ -64,7 +77,7 @@ import Testing
             .write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
         #expect(result.code == 1)
-        let message = (DumpFixture.dbChecks(work + "/r")["import \(production)"]?["message"] as? String) ?? ""
+        let message = (DumpFixture.dbChecks(work + "/r")["import \(production)"]?.message) ?? ""
         #expect(message.contains("shop.sql:\(target + 1):") && message.contains("ERROR 1064"), "\(message)")
         #expect(runningServers() == 0)
     }

@@ -1,5 +1,6 @@
 import CRCArchive
 import Foundation
+import RestoreCheck
 import Testing
 
 /// Each hostile entry kind, built in code: refused by name, the rest still verified, and
@@ -19,13 +20,13 @@ import Testing
         let result = TestEnvironment.verify(["--archive", archive.path, "--format", "json"], reports: work + "/reports")
         #expect(result.code == 1, "\(result.all)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty, "something was written outside the sandbox")
-        let checks = TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/reports")))
-        let safety = try #require(checks.first { $0["name"] as? String == "safety" })
-        #expect(safety["status"] as? String == "fail")
-        let named = ((safety["offenders"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }
+        let checks = TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/reports")))
+        let safety = try #require(checks.first { $0.name == "safety" })
+        #expect(safety.status == .fail)
+        let named = safety.offenders.map(\.name)
         for name in expectedNames { #expect(named.contains(name), "\(name) not named in \(named)") }
-        let readable = try #require(checks.first { $0["name"] as? String == "readable" })
-        #expect(readable["status"] as? String == "pass", "the rest of the archive is still read")
+        let readable = try #require(checks.first { $0.name == "readable" })
+        #expect(readable.status == .pass, "the rest of the archive is still read")
         #expect(try FileManager.default.contentsOfDirectory(atPath: work + "/reports").filter { $0.hasPrefix("restorecheck-") }.isEmpty,
                 "the sandbox is removed")
     }

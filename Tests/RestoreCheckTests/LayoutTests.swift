@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// An archive made from a sub-directory is checked with production paths through `layout:`.
@@ -24,8 +25,8 @@ import Testing
         try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/reports")
         #expect(result.code == 1, "\(result.all)")
-        let checks = TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/reports")))
-        func status(_ name: String) -> String? { checks.first { $0["name"] as? String == name }?["status"] as? String }
+        let checks = TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/reports")))
+        func status(_ name: String) -> String? { checks.first { $0.name == name }?.status.rawValue }
         #expect(status("expect /var/www/html/index.php exists") == "pass")
         #expect(status("expect /var/www/html/index.php mode") == "pass")
         #expect(status("expect /var/www/html/index.php owner") == "pass")

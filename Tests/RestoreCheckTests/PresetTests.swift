@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// Every preset passes on the demo backup and fails on a copy damaged the way servers break.
@@ -18,7 +19,7 @@ import Testing
         #expect(result.code == 0, "\(result.all)")
         let checks = DemoCopy.checks(work)
         for name in Self.presetChecks {
-            #expect(checks[name]?["status"] as? String == "pass", "\(name): \(checks[name] ?? [:])")
+            #expect(checks[name]?.status == .pass, "\(name): \(String(describing: checks[name]))")
         }
     }
 
@@ -29,7 +30,7 @@ import Testing
         #expect(result.code == 1, "\(result.all)")
         let checks = DemoCopy.checks(work)
         for name in expected {
-            #expect(checks[name]?["status"] as? String == "fail", "\(name): \(checks[name] ?? [:])")
+            #expect(checks[name]?.status == .fail, "\(name): \(String(describing: checks[name]))")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// Directories of dated copies, judged as a set: fresh enough, enough copies, no shrink, far
@@ -20,17 +21,17 @@ import Testing
         return dir
     }
 
-    private func run(_ dir: String, plan extra: String, in work: String) throws -> (TestEnvironment.Result, [String: [String: Any]]) {
+    private func run(_ dir: String, plan extra: String, in work: String) throws -> (TestEnvironment.Result, [String: CheckResult]) {
         let plan = "sets:\n  - name: shop\n    source: { latest: \(dir) }\n    databases: []\n" + extra
         try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml", "--now", TestEnvironment.demoNow], reports: work + "/r")
-        var checks: [String: [String: Any]] = [:]
-        for check in TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/r"))) { checks[check["name"] as! String] = check }
+        var checks: [String: CheckResult] = [:]
+        for check in TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/r"))) { checks[check.name] = check }
         return (result, checks)
     }
 
     private let demo = TestEnvironment.demoArchive
-    private func status(_ checks: [String: [String: Any]], _ name: String) -> String? { checks[name]?["status"] as? String }
+    private func status(_ checks: [String: CheckResult], _ name: String) -> String? { checks[name]?.status.rawValue }
 
     @Test func aNewestCopyThreeDaysOldFailsADailySchedule() throws {
         let work = TestEnvironment.scratch("ret-stale")
@@ -39,7 +40,7 @@ import Testing
         let (result, checks) = try run(dir, plan: "    schedule: daily\n", in: work)
         #expect(result.code == 1)
         #expect(status(checks, "latest") == "fail")
-        let message = (checks["latest"]?["message"] as? String) ?? ""
+        let message = (checks["latest"]?.message) ?? ""
         #expect(message.contains("shop-2026-11-23.tar.gz is 3d 0h old"), "\(message)")
     }
 
@@ -60,7 +61,7 @@ import Testing
         let dir = directory([("shop-2026-11-26.tar.gz", demo, nil, 4), ("shop-2026-11-25.tar", big, nil, 28)], in: work)
         let (result, checks) = try run(dir, plan: "", in: work)
         #expect(result.code == 1, "\(result.all)")
-        let message = (checks["retention shrink"]?["message"] as? String) ?? ""
+        let message = (checks["retention shrink"]?.message) ?? ""
         #expect(status(checks, "retention shrink") == "fail")
         #expect(message.contains("shop-2026-11-26.tar.gz") && message.contains("shop-2026-11-25.tar"), "\(message)")
     }
@@ -75,7 +76,7 @@ import Testing
         let (result, checks) = try run(dir, plan: "    schedule: daily\n    retention: { min_copies: 3, covers: 2d, max_gap: schedule }\n", in: work)
         #expect(result.code == 0, "\(result.all)")
         for name in ["latest", "retention copies", "retention shrink", "retention covers", "retention gap", "readable"] {
-            #expect(status(checks, name) == "pass", "\(name): \(checks[name] ?? [:])")
+            #expect(status(checks, name) == "pass", "\(name): \(String(describing: checks[name]))")
         }
     }
 
@@ -98,7 +99,7 @@ import Testing
         #expect(result.code == 1)
         #expect(status(checks, "retention gap") == "fail")
         #expect(status(checks, "retention covers") == "fail")
-        #expect(((checks["retention gap"]?["offenders"] as? [[String: Any]])?.first?["name"] as? String) == "shop-2026-11-23.tar.xz → shop-2026-11-26.tar.gz")
+        #expect(checks["retention gap"]?.offenders.first?.name == "shop-2026-11-23.tar.xz → shop-2026-11-26.tar.gz")
     }
 
     @Test func presetSchedulesAreKnown() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// A SQLite database file carried by the backup is checked in place; a pg_dump archive with
@@ -17,7 +18,7 @@ import Testing
         let result = TestEnvironment.verify(["--archive", archive], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
-        #expect(checks["integrity /var/lib/app/chinook.db"]?["status"] as? String == "pass", "\(checks)")
+        #expect(checks["integrity /var/lib/app/chinook.db"]?.status == .pass, "\(checks)")
         #expect(result.out.contains("11 tables, 15607 rows"), "\(result.out)")
     }
 
@@ -31,7 +32,7 @@ import Testing
         let result = TestEnvironment.verify(["--archive", archive], reports: work + "/r")
         #expect(result.code == 1, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
-        #expect(checks["integrity /var/lib/app/chinook.db"]?["status"] as? String == "fail", "\(checks)")
+        #expect(checks["integrity /var/lib/app/chinook.db"]?.status == .fail, "\(checks)")
     }
 
     @Test func noPgRestoreIsAnErrorNamingThePackage() throws {

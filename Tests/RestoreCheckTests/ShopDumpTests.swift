@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 import Testing
 
 /// The shop dumps in Fixtures/dumps, made by real MariaDB, PostgreSQL and SQLite servers
@@ -38,7 +39,7 @@ import Testing
         #expect(result.code == 0, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
         #expect(checks.count == 14, "\(checks.keys.sorted())")
-        let notPassed = checks.filter { $0.value["status"] as? String != "pass" }
+        let notPassed = checks.filter { $0.value.status != .pass }
         #expect(notPassed.isEmpty, "\(notPassed)")
     }
 
@@ -57,11 +58,10 @@ import Testing
         let archive = DumpFixture.archive(files, in: work)
         let result = TestEnvironment.verify(["--archive", archive], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
-        let databases = ((TestEnvironment.json(TestEnvironment.latestReport(work + "/r"))["sets"] as? [[String: Any]])?.first?["databases"] as? [[String: Any]]) ?? []
+        let databases = TestEnvironment.report(TestEnvironment.latestReport(work + "/r"))?.sets.first?.databases ?? []
         #expect(databases.count == 4)
         for database in databases {
-            let tables = database["tables"] as? [[String: Any]] ?? []
-            #expect(tables.first { $0["name"] as? String == "order_items" }?["rows"] as? Int == 40, "\(database)")
+            #expect(database.tables.first { $0.name == "order_items" }?.rows == 40, "\(database)")
         }
         #expect(result.out.contains("customers 12"))
     }

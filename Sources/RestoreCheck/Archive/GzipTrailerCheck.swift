@@ -1,7 +1,7 @@
 import CRCZlib
 
 /// libarchive inflates gzip without checking the member's CRC-32 and length trailer, so a
-/// bit-flipped `.tar.gz` can restore "cleanly" (FACTS.md). This check inflates the same raw
+/// bit-flipped `.tar.gz` can restore "cleanly" (libarchive does not check the gzip CRC). This check inflates the same raw
 /// bytes the archive reader already has in hand (no second read) with zlib, which does verify
 /// the trailer, member after member, and records the first damage it meets.
 final class GzipTrailerCheck {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the streaming pass learned: the index, the facts of the archive, and what went
 /// wrong on the way, each tied to the entry where it happened.
 public struct RestoreOutcome: Sendable {
@@ -31,7 +33,7 @@ public struct ArchiveFacts: Sendable, Codable {
     public var filters: [String] = []
     public var sizeBytes: UInt64 = 0
     public var sha256: String?
-    public var mtime: Double?
+    public var mtime: Date?
     public var entries = 0
     public var restoredBytes: UInt64 = 0
     public var recordsOwners = true

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// The single streaming pass over an archive (DESIGN.md: Flow). Each entry is judged, then
+/// The single streaming pass over an archive (docs/ARCHITECTURE.md: the flow). Each entry is judged, then
 /// written into the sandbox while its bytes feed the digests, and its metadata goes into the
 /// index. Nothing is buffered beyond one libarchive block, and the archive is read once.
 public final class Restorer {

@@ -5,8 +5,9 @@ import Foundation
 struct BaselineFinder {
     let view: TreeView
     let fraction: Double
-    let dumps: [DumpReport]
-    let databaseChecks: [CheckResult]
+    /// The db phase's verdict on every dump in the source.
+    let outcomes: [DumpOutcome]
+    var dumps: [DumpReport] { outcomes.reports }
     /// Candidates left out, with why, written as comments.
     private(set) var skipped: [String] = []
 
@@ -25,7 +26,7 @@ struct BaselineFinder {
     private func slack(_ count: Int) -> Int { count <= 0 ? 0 : max(1, Int((Double(count) * fraction).rounded(.down))) }
 
     private func passes(_ preset: PresetRule) -> (Bool, String) {
-        let results = PresetChecks(presets: [preset], index: view.index, reader: view.reader, databases: dumps, databaseChecks: databaseChecks).results()
+        let results = PresetChecks(presets: [preset], index: view.index, reader: view.reader, dumps: outcomes).results()
         if let bad = results.first(where: { $0.status != .pass }) { return (false, "\(bad.name): \(bad.message)") }
         return (true, results.map(\.message).joined(separator: "; "))
     }
@@ -73,9 +74,7 @@ struct BaselineFinder {
             }
         }
         // Dumps: their directories, and each restorable dump's tables.
-        let good = dumps.filter { dump in
-            !databaseChecks.contains { ($0.name == "import \(dump.dump)" || $0.name == "complete \(dump.dump)") && ($0.status == .fail || $0.status == .error) }
-        }
+        let good = outcomes.filter(\.restores).compactMap(\.report)
         for dump in dumps where !good.contains(where: { $0.dump == dump.dump }) {
             skipped.append("\(dump.dump): does not restore cleanly today, so it is not in the plan")
         }
@@ -102,7 +101,7 @@ struct BaselineFinder {
         for (preset, comment) in candidates {
             let (ok, why) = passes(preset)
             guard ok else {
-                skipped.append("\(preset.label): \(why)")
+                skipped.append("\(preset.checkID().name): \(why)")
                 continue
             }
             out.presets.append(BaselineRule(comment: comment, lines: Self.lines(preset)))

@@ -15,15 +15,15 @@ final class TreeView {
     let sandbox: Sandbox
     /// The archive, when the source is one.
     let archive: String?
-    private let rootFD: Int32?
+    /// The live tree's directory, held open for the reader (nil for an archive's sandbox).
+    private let rootFD: FileDescriptor?
 
     /// A live tree: read in place, never written.
     init(live root: String, prefix: String, scratch: String?) throws {
         let walked = try LiveTree(root: root, prefix: prefix).index()
-        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the tree", path: root, errno: errno) }
+        let fd = try FileDescriptor(opening: root, flags: O_RDONLY | O_DIRECTORY, what: "cannot open the tree")
         index = walked.index
-        reader = SandboxReader(rootFD: fd, base: prefix)
+        reader = SandboxReader(rootFD: fd.raw, base: prefix)
         rootFD = fd
         self.root = root
         recordsOwners = true
@@ -34,14 +34,12 @@ final class TreeView {
     /// An archive: restored once into a sandbox, as `verify` would.
     /// `digests`: taken in the restore pass (the mtree spec needs SHA-256 of every file).
     init(archive path: String, prefix: String, scratch: String?, digests: Set<DigestAlgorithm> = []) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the archive", path: path, errno: errno) }
-        defer { close(fd) }
+        let fd = try FileDescriptor(opening: path, flags: O_RDONLY, what: "cannot open the archive")
         sandbox = try Sandbox(scratch: scratch)
         let outcome = try Restorer(sandbox: sandbox, layout: Layout(prefix: prefix), limits: RestoreLimits(), lookForManifests: false, algorithms: digests)
-            .restore(fd: fd, displayPath: path)
+            .restore(fd: fd.raw, displayPath: path)
         guard outcome.damage.isEmpty else {
-            sandbox.remove()
+            // The sandbox removes itself as this initializer gives up.
             throw RestoreCheckError(.io, "the archive is damaged, so it cannot be a baseline: \(outcome.damage.first!.name): \(outcome.damage.first!.reason)", path: path)
         }
         index = outcome.index
@@ -50,11 +48,6 @@ final class TreeView {
         root = sandbox.rootPath
         recordsOwners = outcome.facts.recordsOwners
         archive = path
-    }
-
-    deinit {
-        if let rootFD { close(rootFD) }
-        sandbox.remove()
     }
 
     func entry(_ path: String) -> IndexedEntry? { index.entry(productionPath: path) }

@@ -4,11 +4,11 @@ enum ArchiveChecks {
         let facts = outcome.facts
         let shape = ([facts.format] + facts.filters).joined(separator: " + ")
         var readable = CheckResult.judge(
-            phase: "archive", name: "readable", offenders: outcome.damage,
+            CheckID(.archive, "readable"), offenders: outcome.damage,
             pass: "\(plural(facts.entries, "entry")) read to the end (\(shape), \(ByteSize.format(facts.sizeBytes)))",
             fail: { "the archive is damaged: \(plural($0, "error")) while reading (\(shape))" })
         if readable.status == .pass, !outcome.warnings.isEmpty {
-            readable = CheckResult(phase: "archive", name: "readable", status: .warn,
+            readable = CheckResult(CheckID(.archive, "readable"), status: .warn,
                                    message: "read to the end, with \(plural(outcome.warnings.count, "warning")) from libarchive",
                                    offenders: outcome.warnings)
         }
@@ -17,11 +17,11 @@ enum ArchiveChecks {
             readable.message = "not read to the end: a limit stopped the restore"
         }
         let safety = CheckResult.judge(
-            phase: "archive", name: "safety", offenders: outcome.unsafe,
+            CheckID(.archive, "safety"), offenders: outcome.unsafe,
             pass: "no entry is absolute, climbs out, escapes through a link, is a device, or is setuid/setgid",
             fail: { "\(plural($0, "entry")) refused or restored without dangerous bits" })
         let limits = CheckResult.judge(
-            phase: "archive", name: "limits", offenders: outcome.limitHit.map { [$0] } ?? [],
+            CheckID(.archive, "limits"), offenders: outcome.limitHit.map { [$0] } ?? [],
             pass: "\(ByteSize.format(facts.restoredBytes)) in \(plural(facts.entries, "entry")), within the limits",
             fail: { _ in "a limit stopped the restore (decompression-bomb guard)" })
         return [readable, safety, limits]

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// Judges one restored dump (DESIGN.md: the db phase): complete, import, integrity, tables,
+/// Judges one restored dump (README: the db phase): complete, import, integrity, tables,
 /// assert, fresh. Each result names the dump; a failed import names the line too.
 struct DatabaseChecks {
     let dump: String
@@ -10,34 +10,34 @@ struct DatabaseChecks {
 
     func complete(_ result: DumpImportResult) -> CheckResult {
         result.complete
-            ? CheckResult(phase: "db", name: "complete \(dump)", status: .pass,
+            ? CheckResult(CheckID(.db, "complete", subject: dump), status: .pass,
                           message: "ends with its \(result.dialect == .sqlite ? "COMMIT" : "`\(result.dialect.trailer!)` trailer")")
-            : CheckResult(phase: "db", name: "complete \(dump)", status: .fail, message: "\(dump): \(result.incompleteReason ?? "incomplete")")
+            : CheckResult(CheckID(.db, "complete", subject: dump), status: .fail, message: "\(dump): \(result.incompleteReason ?? "incomplete")")
     }
 
     func `import`(_ result: DumpImportResult, engine: String) -> CheckResult {
-        let name = "import \(dump)"
+        let id = CheckID(.db, "import", subject: dump)
         if let failure = result.failure {
             var message = dump
             if let line = failure.line { message += ":\(line)" }
             message += ": \(failure.message)"
             if let statement = failure.statement { message += " — in: \(statement)" }
-            return CheckResult(phase: "db", name: name, status: .fail, message: message)
+            return CheckResult(id, status: .fail, message: message)
         }
         let summary = "\(plural(result.statements, "statement")), \(plural(result.rowsInserted, "row")) into \(engine) in \(String(format: "%.2f", result.seconds)) s"
         guard result.omitted.isEmpty else {
             var kinds: [String: Int] = [:]
             for omission in result.omitted { kinds[omission.kind, default: 0] += 1 }
             let counts = kinds.sorted { $0.key < $1.key }.map { plural($0.value, $0.key) }.joined(separator: ", ")
-            return CheckResult(phase: "db", name: name, status: .warn,
+            return CheckResult(id, status: .warn,
                                message: "\(summary); not carried into \(engine): \(counts)",
                                offenders: result.omitted.map { Offender($0.name, "\($0.kind) not carried into \(engine)") })
         }
-        return CheckResult(phase: "db", name: name, status: .pass, message: summary)
+        return CheckResult(id, status: .pass, message: summary)
     }
 
     func integrity(_ problems: [Offender], engine: String) -> CheckResult {
-        CheckResult.judge(phase: "db", name: "integrity \(dump)", offenders: problems,
+        CheckResult.judge(CheckID(.db, "integrity", subject: dump), offenders: problems,
                           pass: "\(engine) integrity check and foreign keys hold",
                           fail: { "\(dump): \(plural($0, "integrity problem"))" })
     }
@@ -45,7 +45,7 @@ struct DatabaseChecks {
     /// `counts` lists the tables; `count` reaches anything else a rule names (a view, such as
     /// a PostgreSQL partitioned parent).
     func tables(_ counts: [TableCount], count: (String) -> Int? = { _ in nil }) -> CheckResult {
-        let name = "tables \(dump)"
+        let id = CheckID(.db, "tables", subject: dump)
         let total = counts.reduce(0) { $0 + $1.rows }
         let summary = "\(plural(counts.count, "table")), \(plural(total, "row"))"
         var offenders: [Offender] = []
@@ -64,25 +64,25 @@ struct DatabaseChecks {
             }
         }
         if !offenders.isEmpty {
-            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): \(plural(offenders.count, "table rule")) not met (\(summary))", offenders: offenders)
+            return CheckResult(id, status: .fail, message: "\(dump): \(plural(offenders.count, "table rule")) not met (\(summary))", offenders: offenders)
         }
         if counts.isEmpty {
-            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): the restored dump holds no table")
+            return CheckResult(id, status: .fail, message: "\(dump): the restored dump holds no table")
         }
         if total == 0 {
-            return CheckResult(phase: "db", name: name, status: .warn, message: "\(dump): every table is empty (a schema-only dump?)")
+            return CheckResult(id, status: .warn, message: "\(dump): every table is empty (a schema-only dump?)")
         }
-        return CheckResult(phase: "db", name: name, status: .pass, message: summary)
+        return CheckResult(id, status: .pass, message: summary)
     }
 
     func assertion(_ rule: DatabasePlan.Assertion, in database: RestoredDatabase) -> CheckResult {
-        let name = "assert \(dump): \(rule.name)"
+        let id = CheckID(.db, "assert", subject: dump, label: rule.name)
         let value: SQLValue?
         do { value = try database.firstValue(rule.sql) } catch {
-            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): the query failed: \(error) — in: \(SQLiteError.excerpt(rule.sql))")
+            return CheckResult(id, status: .fail, message: "\(dump): the query failed: \(error) — in: \(SQLiteError.excerpt(rule.sql))")
         }
         guard let value, value != .null else {
-            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): the query returned no value (\(SQLiteError.excerpt(rule.sql)))")
+            return CheckResult(id, status: .fail, message: "\(dump): the query returned no value (\(SQLiteError.excerpt(rule.sql)))")
         }
         let ok: Bool
         let expected: String
@@ -106,27 +106,27 @@ struct DatabaseChecks {
         let shown: String
         if case .sha256 = rule.expectation { shown = "a value of \(plural(value.bytes?.count ?? 0, "byte"))" } else { shown = value.display }
         return ok
-            ? CheckResult(phase: "db", name: name, status: .pass, message: "\(shown), \(expected)")
-            : CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): got \(shown), expected \(expected)")
+            ? CheckResult(id, status: .pass, message: "\(shown), \(expected)")
+            : CheckResult(id, status: .fail, message: "\(dump): got \(shown), expected \(expected)")
     }
 
     func freshness(_ rule: DatabasePlan.Freshness, in database: RestoredDatabase) -> CheckResult {
-        let name = "fresh \(dump)"
+        let id = CheckID(.db, "fresh", subject: dump)
         let value: SQLValue?
         do { value = try database.firstValue(rule.sql) } catch {
-            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): the query failed: \(error)")
+            return CheckResult(id, status: .fail, message: "\(dump): the query failed: \(error)")
         }
         guard let value, value != .null else {
-            return CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): the query returned no timestamp: no rows?")
+            return CheckResult(id, status: .fail, message: "\(dump): the query returned no timestamp: no rows?")
         }
         guard let date = TimestampText.parse(value) else {
-            return CheckResult(phase: "db", name: name, status: .error, message: "\(dump): '\(value.display)' is not a timestamp restorecheck can read")
+            return CheckResult(id, status: .error, message: "\(dump): '\(value.display)' is not a timestamp restorecheck can read")
         }
         let age = now.timeIntervalSince(date)
         let text = "newest row \(value.display) is \(AgeText.format(max(0, age))) old (limit \(AgeText.format(rule.maxAge)))"
         return age <= rule.maxAge
-            ? CheckResult(phase: "db", name: name, status: .pass, message: text)
-            : CheckResult(phase: "db", name: name, status: .fail, message: "\(dump): \(text)")
+            ? CheckResult(id, status: .pass, message: text)
+            : CheckResult(id, status: .fail, message: "\(dump): \(text)")
     }
 }
 

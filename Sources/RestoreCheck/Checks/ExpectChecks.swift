@@ -22,11 +22,11 @@ struct ExpectChecks {
     }
 
     private func result(_ rule: ExpectRule, _ property: String, _ offenders: [Offender], pass: String, fail: String) -> CheckResult {
-        CheckResult.judge(phase: "files", name: "expect \(rule.subject) \(property)", offenders: offenders, pass: pass, fail: { _ in fail })
+        CheckResult.judge(CheckID(.files, "expect", subject: rule.subject, aspect: property), offenders: offenders, pass: pass, fail: { _ in fail })
     }
 
     private func skip(_ rule: ExpectRule, _ property: String, _ reason: String) -> CheckResult {
-        CheckResult(phase: "files", name: "expect \(rule.subject) \(property)", status: .skip, message: reason)
+        CheckResult(CheckID(.files, "expect", subject: rule.subject, aspect: property), status: .skip, message: reason)
     }
 
     // MARK: one path

@@ -27,12 +27,12 @@ struct ManifestChecks {
 
     func checksums() -> CheckResult {
         if !problems.isEmpty {
-            return CheckResult(phase: "files", name: "checksums", status: .error,
+            return CheckResult(CheckID(.files, "checksums"), status: .error,
                                message: "the manifest could not be read: \(problems.joined(separator: "; "))")
         }
         let listed = manifests.flatMap { manifest in manifest.entries.filter { !$0.digests.isEmpty }.map { (manifest, $0) } }
         guard !listed.isEmpty else {
-            return CheckResult(phase: "files", name: "checksums", status: .skip,
+            return CheckResult(CheckID(.files, "checksums"), status: .skip,
                                message: manifests.isEmpty ? "no manifest found (none given, none beside the archive, none at its root)"
                                                           : "\(origins) lists no digests")
         }
@@ -65,7 +65,7 @@ struct ManifestChecks {
         }
         let algorithms = Set(listed.flatMap { $0.1.digests.keys }).sorted().map(\.rawValue).joined(separator: ", ")
         return CheckResult.judge(
-            phase: "files", name: "checksums", offenders: offenders,
+            CheckID(.files, "checksums"), offenders: offenders,
             pass: "\(plural(matched, "file")) match \(origins) (\(algorithms))",
             fail: { "\(plural($0, "file")) do not match \(origins)" })
     }
@@ -73,7 +73,7 @@ struct ManifestChecks {
     func metadata() -> CheckResult {
         let specs = manifests.filter { $0.kind == .mtree }
         guard !specs.isEmpty, problems.isEmpty else {
-            return CheckResult(phase: "files", name: "metadata", status: .skip,
+            return CheckResult(CheckID(.files, "metadata"), status: .skip,
                                message: problems.isEmpty ? "no mtree spec to compare metadata with" : "the manifest could not be read")
         }
         var offenders: [Offender] = []
@@ -91,7 +91,7 @@ struct ManifestChecks {
         }
         let names = specs.map(\.origin).joined(separator: ", ")
         return CheckResult.judge(
-            phase: "files", name: "metadata", offenders: offenders,
+            CheckID(.files, "metadata"), offenders: offenders,
             pass: "\(plural(compared, "entry")) match \(names) in type, mode, owner, link and size",
             fail: { "\(plural($0, "difference")) from \(names)" })
     }

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// The db phase of one set (DESIGN.md): finds the dumps (the plan's, or every dump-looking
+/// The db phase of one set: finds the dumps (the plan's, or every dump-looking
 /// file in the restored tree), restores each into its target and runs the checks on it.
 struct DatabaseVerifier {
     /// Scratch space for the databases (`sandbox.path/db`), and the servers' home.
@@ -18,6 +18,8 @@ struct DatabaseVerifier {
     /// Directories whose dumps are restored even when the plan lists its own (`preset: database-dumps`).
     var alsoFindUnder: [String] = []
     var progress: ((String, UInt64) -> Void)?
+    /// Measures each check's duration.
+    var clock: any RunClock = SystemClock()
     /// Servers started for real-engine targets; all stopped when the phase ends.
     private let servers = ServerList()
 
@@ -25,10 +27,9 @@ struct DatabaseVerifier {
     static let dumpSuffixes = [".sql", ".sql.gz", ".sql.xz", ".sql.zst", ".sql.bz2", ".sql.lz4", ".dump", ".pgdump",
                                ".pg_dump", ".backup", ".sqlite", ".sqlite3", ".db"]
 
-    func run() -> (checks: [CheckResult], reports: [DumpReport]) {
+    func run() -> [DumpOutcome] {
         defer { servers.stopAll() }
-        var checks: [CheckResult] = []
-        var reports: [DumpReport] = []
+        var outcomes: [DumpOutcome] = []
         var jobs: [(plan: DatabasePlan, explicit: Bool)] = (plans ?? autoDetected()).map { ($0, plans != nil) }
         if plans != nil {
             let listed = Set(jobs.map(\.plan.dump))
@@ -37,11 +38,11 @@ struct DatabaseVerifier {
             }.map { ($0, false) }
         }
         for (number, job) in jobs.enumerated() {
-            let (more, report) = verify(job.plan, number: number, explicit: job.explicit)
-            checks += more
-            if let report { reports.append(report) }
+            let (checks, report) = verify(job.plan, number: number, explicit: job.explicit)
+            guard report != nil || !checks.isEmpty else { continue }
+            outcomes.append(DumpOutcome(dump: job.plan.dump, report: report, checks: checks))
         }
-        return (checks, reports)
+        return outcomes
     }
 
     /// Every restored regular file whose name looks like a dump and whose bytes confirm it.
@@ -58,7 +59,7 @@ struct DatabaseVerifier {
         var report = DumpReport(dump: dump, target: plan.target)
         guard let entry = index.entry(productionPath: dump), entry.type == .file, entry.restored else {
             let reason = index.entry(productionPath: dump) == nil ? "is not in the backup" : "is in the backup but is not a restored regular file"
-            return ([CheckResult(phase: "db", name: "import \(dump)", status: .fail, message: "\(dump) \(reason)")], report)
+            return ([CheckResult(CheckID(.db, "import", subject: dump), status: .fail, message: "\(dump) \(reason)")], report)
         }
         let head: [UInt8]
         let source: CompressedDumpSource
@@ -67,11 +68,11 @@ struct DatabaseVerifier {
             report.compression = source.compression == "none" ? nil : source.compression
             head = try Self.head(of: source)
         } catch {
-            return ([CheckResult(phase: "db", name: "import \(dump)", status: .fail, message: "\(dump): cannot be read: \(error)")], report)
+            return ([CheckResult(CheckID(.db, "import", subject: dump), status: .fail, message: "\(dump): cannot be read: \(error)")], report)
         }
         // A dump-named file with no bytes is the classic failed backup job, plan or no plan.
         guard !head.isEmpty else {
-            return ([CheckResult(phase: "db", name: "import \(dump)", status: .fail, message: "\(dump) is empty: the dump holds no data")], report)
+            return ([CheckResult(CheckID(.db, "import", subject: dump), status: .fail, message: "\(dump) is empty: the dump holds no data")], report)
         }
         let format = DialectSniffer.format(head)
         report.format = format
@@ -90,20 +91,23 @@ struct DatabaseVerifier {
                 let database = try SQLiteDatabase(path: diskRoot + "/" + String(decoding: reader.relative(dump), as: UTF8.self), readOnly: true)
                 restored = SQLiteRestoredDatabase(database: database, foreignKeys: [])
                 engine = "SQLite"
-                results.append(CheckResult(phase: "db", name: "import \(dump)", status: .pass, message: "a SQLite database file, opened in place"))
+                results.append(CheckResult(CheckID(.db, "import", subject: dump), status: .pass, message: "a SQLite database file, opened in place"))
             case .sql, .pgCustom:
                 let dialect = format == .pgCustom ? DumpDialect.postgres : (plan.dialect ?? DialectSniffer.sniff(head))
                 guard let dialect else {
-                    return ([CheckResult(phase: "db", name: "import \(dump)", status: .error,
+                    return ([CheckResult(CheckID(.db, "import", subject: dump), status: .error,
                                          message: "\(dump): cannot tell which SQL dialect this dump is; set `dialect:` (sqlite, mysql, postgres) in the plan")], report)
                 }
                 report.dialect = dialect
                 // The SQL is read on from where sniffing stopped: one pass over the dump.
                 let sql = PrefixedDumpSource(prefix: head, rest: source)
+                let importStarted = clock.monotonic()
                 let outcome = try restore(plan, format: format, dialect: dialect, number: number, sql: sql)
                 restored = outcome.database
                 engine = restored.engine
-                let result = outcome.result
+                var result = outcome.result
+                // The import's duration on the run's clock, like every other duration.
+                result.seconds = clock.monotonic() - importStarted
                 report.complete = result.complete
                 report.statements = result.statements
                 report.rowsInserted = result.rowsInserted
@@ -111,28 +115,43 @@ struct DatabaseVerifier {
                 report.seconds = result.seconds
                 report.omitted = result.omitted
                 results.append(checks.complete(result))
-                results.append(checks.import(result, engine: engine))
+                var imported = checks.import(result, engine: engine)
+                imported.seconds = result.seconds
+                results.append(imported)
             }
-            do {
-                results.append(checks.integrity(try restored.integrityProblems(), engine: engine))
-            } catch {
-                results.append(CheckResult(phase: "db", name: "integrity \(dump)", status: .error, message: "\(dump): the integrity check could not run: \(error)"))
-            }
-            do {
-                report.tables = try restored.tableCounts()
-                results.append(checks.tables(report.tables) { name in
-                    if case .integer(let rows)? = try? restored.firstValue("SELECT count(*) FROM \(quoteIdentifier(name))") { return Int(rows) }
-                    return nil
-                })
-            } catch {
-                results.append(CheckResult(phase: "db", name: "tables \(dump)", status: .error, message: "\(dump): cannot count the tables: \(error)"))
-            }
-            results += plan.assertions.map { checks.assertion($0, in: restored) }
-            if let freshness = plan.freshness { results.append(checks.freshness(freshness, in: restored)) }
+            results.append(measured {
+                do {
+                    return checks.integrity(try restored.integrityProblems(), engine: engine)
+                } catch {
+                    return CheckResult(CheckID(.db, "integrity", subject: dump), status: .error,
+                                       message: "\(dump): the integrity check could not run: \(error)")
+                }
+            })
+            results.append(measured {
+                do {
+                    report.tables = try restored.tableCounts()
+                    return checks.tables(report.tables) { name in
+                        if case .integer(let rows)? = try? restored.firstValue("SELECT count(*) FROM \(quoteIdentifier(name))") { return Int(rows) }
+                        return nil
+                    }
+                } catch {
+                    return CheckResult(CheckID(.db, "tables", subject: dump), status: .error, message: "\(dump): cannot count the tables: \(error)")
+                }
+            })
+            results += plan.assertions.map { rule in measured { checks.assertion(rule, in: restored) } }
+            if let freshness = plan.freshness { results.append(measured { checks.freshness(freshness, in: restored) }) }
         } catch {
-            results.append(CheckResult(phase: "db", name: "import \(dump)", status: .error, message: "\(dump): \(error)"))
+            results.append(CheckResult(CheckID(.db, "import", subject: dump), status: .error, message: "\(dump): \(error)"))
         }
         return (results, report)
+    }
+
+    /// A check with the time its judgement took.
+    private func measured(_ judge: () -> CheckResult) -> CheckResult {
+        let started = clock.monotonic()
+        var result = judge()
+        result.seconds = clock.monotonic() - started
+        return result
     }
 
     private func open(_ dump: String, _ reader: SandboxReader) throws -> CompressedDumpSource {

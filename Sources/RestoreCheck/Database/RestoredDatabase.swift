@@ -10,7 +10,7 @@ protocol RestoredDatabase: AnyObject {
     func integrityProblems() throws -> [Offender]
 }
 
-/// One table and its rows, for the reports (DESIGN.md: row counts of every table appear even
+/// One table and its rows, for the reports (row counts of every table appear even
 /// when no rule names them).
 public struct TableCount: Codable, Sendable, Equatable {
     public var name: String

@@ -76,15 +76,15 @@ struct LiveDiff {
         }
         let note = sockets > 0 ? " (\(plural(sockets, "socket")) skipped: no archive holds one)" : ""
         return [
-            CheckResult.judge(phase: "diff", name: "only in backup", offenders: onlyBackup,
+            CheckResult.judge(CheckID(.diff, "only in backup"), offenders: onlyBackup,
                               pass: "everything in the backup is on the live server", fail: { "\(plural($0, "path")) only in the backup" }),
-            CheckResult.judge(phase: "diff", name: "only live", offenders: onlyLive,
+            CheckResult.judge(CheckID(.diff, "only live"), offenders: onlyLive,
                               pass: "everything on the live server is in the backup\(note)", fail: { "\(plural($0, "path")) only on the live server\(note)" }),
-            CheckResult.judge(phase: "diff", name: "content", offenders: content,
+            CheckResult.judge(CheckID(.diff, "content"), offenders: content,
                               pass: "every file's content matches", fail: { "\(plural($0, "file")) with other content live" }),
-            CheckResult.judge(phase: "diff", name: "metadata", offenders: metadata,
+            CheckResult.judge(CheckID(.diff, "metadata"), offenders: metadata,
                               pass: "types, modes, owners and link targets match", fail: { "\(plural($0, "difference")) in type, mode, owner or link target" }),
-            CheckResult.judge(phase: "diff", name: "changing", offenders: changing, failing: .warn,
+            CheckResult.judge(CheckID(.diff, "changing"), offenders: changing, failing: .warn,
                               pass: "nothing changed on the live server during the comparison",
                               fail: { "\(plural($0, "file")) changed on the live server while being compared: run again, or --ignore them" }),
         ]

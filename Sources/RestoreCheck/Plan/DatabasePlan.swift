@@ -1,6 +1,6 @@
 import Foundation
 
-/// One dump the plan names (DESIGN.md: `databases:`), and what must be true once it is restored.
+/// One dump the plan names (README: `databases:`), and what must be true once it is restored.
 public struct DatabasePlan: Sendable {
     public enum Target: String, Sendable, Codable, CaseIterable {
         /// A SQLite file in the sandbox (embedded, the default).

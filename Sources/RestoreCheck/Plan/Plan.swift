@@ -1,6 +1,6 @@
 import Foundation
 
-/// What to verify: one or more backup sets, and where reports go (DESIGN.md: Plan file).
+/// What to verify: one or more backup sets, and where reports go (README: the plan file).
 /// Every key has a default, so a plan can be three lines; an ad-hoc run builds one in code.
 public struct Plan: Sendable {
     public var sets: [BackupSetPlan]
@@ -103,7 +103,7 @@ public enum Schedule {
     ]
 }
 
-/// `retention:` — judged over every copy of the set in its directory (DESIGN.md: source/retention).
+/// `retention:` — judged over every copy of the set in its directory (README: retention).
 public struct RetentionPolicy: Sendable {
     /// Fewer copies than this fails (one copy dies with one bad night).
     public var minCopies = 2

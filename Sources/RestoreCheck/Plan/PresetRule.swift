@@ -28,6 +28,8 @@ public struct PresetRule: Sendable {
         self.location = location
     }
 
-    /// The name its checks carry: `preset wordpress /var/www/html`.
-    public var label: String { "preset \(kind.rawValue) \(kind == .config ? paths.joined(separator: ", ") : location)" }
+    /// The identity its checks carry: `preset wordpress /var/www/html`, then the aspect judged.
+    public func checkID(_ aspect: String? = nil) -> CheckID {
+        CheckID(.files, "preset \(kind.rawValue)", subject: kind == .config ? paths.joined(separator: ", ") : location, aspect: aspect)
+    }
 }

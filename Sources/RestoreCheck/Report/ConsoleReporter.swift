@@ -2,14 +2,13 @@ import Foundation
 /// What a person (or a cron mail) reads: one line per phase, every failure with its
 /// offenders, and a final verdict line naming the failed checks and the reports.
 public struct ConsoleReporter {
-    public var verbose = false
-    public var quiet = false
-    /// ANSI colours for the status labels: only on a terminal, never with NO_COLOR set.
-    public var colour = false
-    public init(verbose: Bool = false, quiet: Bool = false, colour: Bool = false) {
-        self.verbose = verbose
-        self.quiet = quiet
-        self.colour = colour
+    public var settings: ConsoleSettings
+    var verbose: Bool { settings.verbose }
+    var quiet: Bool { settings.quiet }
+    var colour: Bool { settings.colour }
+
+    public init(_ settings: ConsoleSettings) {
+        self.settings = settings
     }
 
     /// Colour when standard output is a terminal and NO_COLOR (no-color.org) is unset or empty.
@@ -29,13 +28,13 @@ public struct ConsoleReporter {
                     lines.append("set \(set.name):")
                 }
                 for phase in set.phases {
-                    let checks = set.checks.filter { $0.phase == phase }
+                    let checks = set.checks(in: phase)
                     let worst = checks.map(\.status).max() ?? .skip
                     let counts = [CheckStatus.pass, .fail, .error, .warn, .skip].compactMap { status -> String? in
                         let n = checks.filter { $0.status == status }.count
                         return n > 0 ? "\(n) \(status.rawValue)" : nil
                     }.joined(separator: ", ")
-                    lines.append("  \(phase.padding(toLength: 8, withPad: " ", startingAt: 0)) \(label(worst))  \(counts)")
+                    lines.append("  \(phase.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(label(worst))  \(counts)")
                     for check in checks where verbose || [.fail, .error, .warn].contains(check.status) {
                         lines.append("    \(label(check.status)) \(check.name): \(check.message)")
                         for offender in check.offenders.prefix(verbose ? CheckResult.shownOffenders : 5) {
@@ -44,7 +43,7 @@ public struct ConsoleReporter {
                         let shown = min(check.offenders.count, verbose ? CheckResult.shownOffenders : 5)
                         if check.offenderCount > shown { lines.append("        … and \(check.offenderCount - shown) more (see report.json)") }
                     }
-                    for dump in set.databases where phase == "db" {
+                    for dump in set.databases where phase == .db {
                         let how = dump.format == .sqliteDatabase ? "SQLite file, checked in place"
                             : [dump.compression, dump.format == .pgCustom ? "pg_dump -Fc" : dump.dialect?.rawValue].compactMap { $0 }.joined(separator: " ") + " → \(dump.target.rawValue)"
                         lines.append("    \(dump.dump) (\(how)): \(plural(dump.tables.count, "table")), \(plural(dump.totalRows, "row"))")
@@ -54,7 +53,7 @@ public struct ConsoleReporter {
                         }
                     }
                 }
-                if let last = set.lastPassed { lines.append("  last passed: \(last)") } else if !set.history.isEmpty { lines.append("  last passed: never (in \(plural(set.history.count, "earlier run")))") }
+                if let last = set.lastPassed { lines.append("  last passed: \(ISOTime.string(last))") } else if !set.history.isEmpty { lines.append("  last passed: never (in \(plural(set.history.count, "earlier run")))") }
                 if let sandbox = set.sandbox { lines.append("  sandbox kept at \(sandbox)") }
             }
         }
@@ -64,14 +63,9 @@ public struct ConsoleReporter {
 
     public func verdictLine(_ report: RunReport, reportPaths: [String]) -> String {
         let bad = report.sets.flatMap { set in
-            set.checks.filter { $0.status == .fail || $0.status == .error }.map { "\(set.name).\($0.phase): \($0.name)" }
+            set.checks.filter { $0.status == .fail || $0.status == .error }.map { "\(set.name).\($0.phase.rawValue): \($0.name)" }
         }
-        var line: String
-        switch report.verdict {
-        case .pass: line = "verdict: PASS"
-        case .fail: line = "verdict: FAIL"
-        case .error: line = "verdict: COULD NOT VERIFY"
-        }
+        var line = "verdict: \(report.verdict.headline)"
         let total = report.sets.reduce(0) { $0 + $1.checks.count }
         line += " (\(plural(total, "check")) in \(plural(report.sets.count, "set"))"
         if !bad.isEmpty {

@@ -27,8 +27,8 @@ enum CopiesChart {
         var svg = "<svg role=\"img\" aria-label=\"verdicts of earlier runs\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"70\" viewBox=\"0 0 \(width) 70\">"
         var points: [String] = []
         for (index, run) in runs.enumerated() {
-            let colour = ["pass": "#1a7f37", "fail": "#cf222e"][run.verdict] ?? "#9a6700"
-            svg += "<rect x=\"\(5 + index * 16)\" y=\"50\" width=\"12\" height=\"14\" fill=\"\(colour)\"><title>\(XMLText.escape(run.time, attribute: true)): \(run.verdict)</title></rect>"
+            let colour = [Verdict.pass: "#1a7f37", .fail: "#cf222e"][run.verdict] ?? "#9a6700"
+            svg += "<rect x=\"\(5 + index * 16)\" y=\"50\" width=\"12\" height=\"14\" fill=\"\(colour)\"><title>\(ISOTime.string(run.time)): \(run.verdict.rawValue)</title></rect>"
             points.append("\(11 + index * 16),\(44 - Int(Double(run.archiveBytes) / Double(largest) * 38))")
         }
         if points.count > 1 { svg += "<polyline fill=\"none\" stroke=\"#0969da\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>" }

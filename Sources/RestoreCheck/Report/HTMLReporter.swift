@@ -25,7 +25,7 @@ public struct HTMLReporter: Reporter {
         for set in report.sets { html += section(set) }
         html += """
         <footer>restorecheck \(h(report.version)) · host \(h(report.host)) · plan \(h(report.plan ?? "(none: flags only)")) · \
-        started \(h(report.startedAt)) · clock \(h(report.now)) · \(String(format: "%.2f", report.seconds)) s\(report.strict ? " · --strict" : "")</footer>
+        started \(h(ISOTime.string(report.startedAt))) · clock \(h(ISOTime.string(report.now))) · \(String(format: "%.2f", report.seconds)) s\(report.strict ? " · --strict" : "")</footer>
         </body></html>
 
         """
@@ -36,8 +36,12 @@ public struct HTMLReporter: Reporter {
 
     private func banner(_ report: RunReport) -> String {
         let all = report.sets.flatMap(\.checks)
-        let title = ["pass": "PASS — the backup verified", "fail": "FAIL — the backup did not verify",
-                     "error": "COULD NOT VERIFY — something could not be checked"][report.verdict.rawValue]!
+        let title: String
+        switch report.verdict {
+        case .pass: title = "PASS — the backup verified"
+        case .fail: title = "FAIL — the backup did not verify"
+        case .error: title = "COULD NOT VERIFY — something could not be checked"
+        }
         let counts = CheckStatus.allCases.compactMap { status -> String? in
             let n = all.filter { $0.status == status }.count
             return n > 0 ? "\(n) \(status.rawValue)" : nil
@@ -47,7 +51,7 @@ public struct HTMLReporter: Reporter {
 
     private func section(_ set: SetReport) -> String {
         var html = "<section class=\"set\"><h2>Set \(h(set.name))</h2>\n"
-        if let last = set.lastPassed { html += "<p class=\"muted\">last passed: \(h(last))</p>\n" }
+        if let last = set.lastPassed { html += "<p class=\"muted\">last passed: \(h(ISOTime.string(last)))</p>\n" }
         let bad = set.checks.filter { [.fail, .error, .warn].contains($0.status) }.sorted { $0.status > $1.status }
         if !bad.isEmpty {
             html += "<h3>Needs attention</h3>\n"
@@ -56,9 +60,9 @@ public struct HTMLReporter: Reporter {
         if let archive = set.archive { html += facts(archive) }
         html += "<h3>Checks by phase</h3>\n"
         for phase in set.phases {
-            let checks = set.checks.filter { $0.phase == phase }
-            let seconds = checks.reduce(0) { $0 + $1.seconds }
-            html += "<details\(checks.contains { $0.status == .fail || $0.status == .error } ? " open" : "")><summary>\(h(phase)) — "
+            let checks = set.checks(in: phase)
+            let seconds = set.seconds(of: phase)
+            html += "<details\(checks.contains { $0.status == .fail || $0.status == .error } ? " open" : "")><summary>\(h(phase.rawValue)) — "
             html += "\(checks.filter { $0.status == .pass }.count)/\(checks.count) pass\(seconds > 0 ? String(format: ", %.2f s", seconds) : "")</summary>\n<table>"
             for check in checks {
                 html += "<tr><td><span class=\"tag \(check.status.rawValue)\">\(check.status.rawValue)</span></td><td>\(h(check.name))</td><td class=\"msg\">\(h(check.message))</td></tr>\n"
@@ -74,7 +78,7 @@ public struct HTMLReporter: Reporter {
 
     private func card(_ check: CheckResult) -> String {
         var html = "<div class=\"card \(check.status.rawValue)\"><p><span class=\"tag \(check.status.rawValue)\">\(check.status.rawValue)</span> "
-        html += "<b>\(h(check.phase)) · \(h(check.name))</b></p><p class=\"msg\">\(h(check.message))</p>"
+        html += "<b>\(h(check.phase.rawValue)) · \(h(check.name))</b></p><p class=\"msg\">\(h(check.message))</p>"
         if !check.offenders.isEmpty {
             html += "<ul>" + check.offenders.map { "<li><code>\(h($0.name))</code> — \(h($0.reason))</li>" }.joined()
             if check.offenderCount > check.offenders.count { html += "<li>… and \(check.offenderCount - check.offenders.count) more (report.json)</li>" }
@@ -84,7 +88,7 @@ public struct HTMLReporter: Reporter {
     }
 
     private func facts(_ archive: ArchiveFacts) -> String {
-        let mtime = archive.mtime.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: $0)) } ?? "unknown"
+        let mtime = archive.mtime.map(ISOTime.string) ?? "unknown"
         let rows: [(String, String)] = [
             ("archive", archive.path), ("format", ([archive.format] + archive.filters).joined(separator: " + ")),
             ("size", ByteSize.format(archive.sizeBytes)), ("sha256", archive.sha256 ?? "—"), ("modified", mtime),

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `junit.xml` for CI (DESIGN.md: Outputs): one `<testsuite>` per set and phase
+/// `junit.xml` for CI (docs/ARCHITECTURE.md: exit codes): one `<testsuite>` per set and phase
 /// (`shop.files`), one `<testcase>` per check with a stable name, `<failure>` for fail,
 /// `<error>` for error, `<skipped>` for skip; a warning passes with its text in
 /// `<system-out>`. Valid against the Jenkins schema (`junit-10.xsd`).
@@ -22,13 +22,13 @@ public struct JUnitReporter: Reporter {
         return Data(xml.utf8)
     }
 
-    private func suite(_ set: SetReport, _ phase: String, _ report: RunReport) -> String {
-        let checks = set.checks.filter { $0.phase == phase }
-        let name = attr("\(set.name).\(phase)")
+    private func suite(_ set: SetReport, _ phase: Phase, _ report: RunReport) -> String {
+        let checks = set.checks(in: phase)
+        let name = attr("\(set.name).\(phase.rawValue)")
         var xml = "  <testsuite name=\"\(name)\" tests=\"\(checks.count)\""
         xml += " failures=\"\(checks.filter { $0.status == .fail }.count)\" errors=\"\(checks.filter { $0.status == .error }.count)\""
-        xml += " skipped=\"\(checks.filter { $0.status == .skip }.count)\" time=\"\(time(checks.reduce(0) { $0 + $1.seconds }))\""
-        xml += " timestamp=\"\(attr(report.startedAt))\" hostname=\"\(attr(report.host))\">\n"
+        xml += " skipped=\"\(checks.filter { $0.status == .skip }.count)\" time=\"\(time(set.seconds(of: phase)))\""
+        xml += " timestamp=\"\(attr(ISOTime.string(report.startedAt)))\" hostname=\"\(attr(report.host))\">\n"
         xml += "    <properties>\n"
         for (key, value) in properties(set, report) {
             xml += "      <property name=\"\(attr(key))\" value=\"\(attr(value))\"/>\n"
@@ -54,13 +54,13 @@ public struct JUnitReporter: Reporter {
     }
 
     private func properties(_ set: SetReport, _ report: RunReport) -> [(String, String)] {
-        var out: [(String, String)] = [("tool.version", report.version), ("host", report.host), ("now", report.now)]
+        var out: [(String, String)] = [("tool.version", report.version), ("host", report.host), ("now", ISOTime.string(report.now))]
         if let plan = report.plan { out.append(("plan", plan)) }
         if let archive = set.archive {
             out.append(("archive.path", archive.path))
             out.append(("archive.size", String(archive.sizeBytes)))
             if let sha = archive.sha256 { out.append(("archive.sha256", sha)) }
-            if let mtime = archive.mtime { out.append(("archive.mtime", ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: mtime)))) }
+            if let mtime = archive.mtime { out.append(("archive.mtime", ISOTime.string(mtime))) }
             out.append(("archive.format", ([archive.format] + archive.filters).joined(separator: " + ")))
             out.append(("archive.entries", String(archive.entries)))
         }

@@ -48,8 +48,8 @@ public struct ReportWriter {
     }
 
     /// `2026-11-26T06:00:00Z` → `20261126T060000Z`: sorts by time, safe in any file system.
-    static func stamp(_ iso: String) -> String {
-        iso.filter { $0 != "-" && $0 != ":" }
+    static func stamp(_ date: Date) -> String {
+        ISOTime.string(date).filter { $0 != "-" && $0 != ":" }
     }
 
     /// Replaces the `latest` link atomically (a new link, then a rename over the old one).
@@ -64,7 +64,7 @@ public struct ReportWriter {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw RestoreCheckError(.io, "cannot create the report directory", path: directory, errno: EACCES)
+            throw RestoreCheckError(.io, "cannot create the report directory: \(error.localizedDescription)", path: directory)
         }
         var written: [String] = []
         for reporter in reporters {

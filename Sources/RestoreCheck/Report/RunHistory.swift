@@ -2,11 +2,11 @@ import Foundation
 
 /// One earlier run of a set, as the history keeps it.
 public struct HistoryEntry: Codable, Sendable {
-    public var time: String
+    public var time: Date
     public var set: String
     public var archive: String?
     public var sha256: String?
-    public var verdict: String
+    public var verdict: Verdict
     public var passed: Int
     public var failed: Int
     public var errors: Int
@@ -15,6 +15,40 @@ public struct HistoryEntry: Codable, Sendable {
     public var restoredBytes: UInt64
     public var rows: Int
     public var seconds: Double
+
+    /// A row for one set's run that started at `time`.
+    public init(_ set: SetReport, at time: Date) {
+        self.time = time
+        self.set = set.name
+        archive = set.archive?.path
+        sha256 = set.archive?.sha256
+        verdict = set.verdict
+        passed = set.count(.pass)
+        failed = set.count(.fail)
+        errors = set.count(.error)
+        warnings = set.count(.warn)
+        archiveBytes = set.archive?.sizeBytes ?? 0
+        restoredBytes = set.archive?.restoredBytes ?? 0
+        rows = set.databases.reduce(0) { $0 + $1.totalRows }
+        seconds = set.seconds
+    }
+
+    init(time: Date, set: String, archive: String?, sha256: String?, verdict: Verdict, passed: Int, failed: Int, errors: Int,
+         warnings: Int, archiveBytes: UInt64, restoredBytes: UInt64, rows: Int, seconds: Double) {
+        self.time = time
+        self.set = set
+        self.archive = archive
+        self.sha256 = sha256
+        self.verdict = verdict
+        self.passed = passed
+        self.failed = failed
+        self.errors = errors
+        self.warnings = warnings
+        self.archiveBytes = archiveBytes
+        self.restoredBytes = restoredBytes
+        self.rows = rows
+        self.seconds = seconds
+    }
 }
 
 /// The history of runs, a SQLite file beside the reports (`history.sqlite`): each run
@@ -43,8 +77,8 @@ public struct RunHistory {
         let database = try open()
         let statement = try database.prepare("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
         let values: [SQLValue] = [
-            .text(Array(entry.time.utf8)), .text(Array(entry.set.utf8)), entry.archive.map { .text(Array($0.utf8)) } ?? .null,
-            entry.sha256.map { .text(Array($0.utf8)) } ?? .null, .text(Array(entry.verdict.utf8)),
+            .text(Array(ISO8601DateFormatter().string(from: entry.time).utf8)), .text(Array(entry.set.utf8)), entry.archive.map { .text(Array($0.utf8)) } ?? .null,
+            entry.sha256.map { .text(Array($0.utf8)) } ?? .null, .text(Array(entry.verdict.rawValue.utf8)),
             .integer(Int64(entry.passed)), .integer(Int64(entry.failed)), .integer(Int64(entry.errors)), .integer(Int64(entry.warnings)),
             .integer(Int64(clamping: entry.archiveBytes)), .integer(Int64(clamping: entry.restoredBytes)), .integer(Int64(entry.rows)), .real(entry.seconds),
         ]
@@ -61,18 +95,12 @@ public struct RunHistory {
             func text(_ index: Int) -> String? { if case .text(let bytes) = row[index] { return String(decoding: bytes, as: UTF8.self) } else { return nil } }
             func int(_ index: Int) -> Int64 { if case .integer(let value) = row[index] { return value } else { return 0 } }
             func real(_ index: Int) -> Double { row[index].number ?? 0 }
-            return HistoryEntry(time: text(0) ?? "", set: text(1) ?? "", archive: text(2), sha256: text(3), verdict: text(4) ?? "",
+            // A row this version cannot read back is shown as an error, never as a pass.
+            let time = text(0).flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(timeIntervalSince1970: 0)
+            return HistoryEntry(time: time, set: text(1) ?? "", archive: text(2), sha256: text(3),
+                                verdict: text(4).flatMap(Verdict.init(rawValue:)) ?? .error,
                                 passed: Int(int(5)), failed: Int(int(6)), errors: Int(int(7)), warnings: Int(int(8)),
                                 archiveBytes: UInt64(max(0, int(9))), restoredBytes: UInt64(max(0, int(10))), rows: Int(int(11)), seconds: real(12))
         }
-    }
-
-    /// A row for one set's run.
-    public static func entry(for set: SetReport, at time: String) -> HistoryEntry {
-        let verdict = set.checks.contains { $0.status == .fail } ? "fail" : (set.checks.contains { $0.status == .error } ? "error" : "pass")
-        return HistoryEntry(time: time, set: set.name, archive: set.archive?.path, sha256: set.archive?.sha256, verdict: verdict,
-                            passed: set.count(.pass), failed: set.count(.fail), errors: set.count(.error), warnings: set.count(.warn),
-                            archiveBytes: set.archive?.sizeBytes ?? 0, restoredBytes: set.archive?.restoredBytes ?? 0,
-                            rows: set.databases.reduce(0) { $0 + $1.totalRows }, seconds: set.seconds)
     }
 }

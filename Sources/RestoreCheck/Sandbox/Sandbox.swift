@@ -6,17 +6,22 @@ import Glibc
 
 /// The throwaway place a backup is restored into: a private (0700) directory under the scratch
 /// root, whose `root/` mirrors the production file system. Every write restorecheck makes goes
-/// through `rootFD` with `openat2(RESOLVE_BENEATH)`, so nothing can land outside it.
-public final class Sandbox: @unchecked Sendable {
+/// through `rootFD` with `openat2(RESOLVE_BENEATH)`, so nothing can land outside it. It removes
+/// itself when its owner lets go of it, whichever way (a throw included), unless it is kept.
+///
+/// Immutable after creation (so Sendable); removal is `deinit`'s, which runs once.
+public final class Sandbox: Sendable {
     /// The private directory (`…/restorecheck-XXXXXX`).
     public let path: String
     /// `path/root`: production `/` maps here.
     public let rootPath: String
     /// An open descriptor of `rootPath`; all materialisation is relative to it.
     public let rootFD: Int32
-    public private(set) var isRemoved = false
+    /// `--keep-sandbox`: left in place for a person to look at.
+    public let isKept: Bool
 
-    public init(scratch: String?) throws {
+    public init(scratch: String?, keep: Bool = false) throws {
+        isKept = keep
         let base = scratch ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
         if scratch != nil, !FileManager.default.fileExists(atPath: base) {
             // Traverse-only for others (0711): a database server started as its own user
@@ -37,7 +42,9 @@ public final class Sandbox: @unchecked Sendable {
         }
         let fd = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else {
-            throw RestoreCheckError(.io, "cannot open the sandbox root", path: rootPath, errno: Glibc.errno)
+            let code = Glibc.errno
+            Self.removeTree(path)
+            throw RestoreCheckError(.io, "cannot open the sandbox root", path: rootPath, errno: code)
         }
         rootFD = fd
         SandboxRegistry.shared.register(path)
@@ -45,20 +52,16 @@ public final class Sandbox: @unchecked Sendable {
 
     deinit {
         close(rootFD)
+        if !isKept {
+            SandboxRegistry.shared.unregister(path)
+            Self.removeTree(path)
+        }
     }
 
     /// The on-disk path of a production path (`/var/www` → `…/root/var/www`), for messages only;
     /// code that touches the tree uses `rootFD`.
     public func diskPath(of productionPath: String) -> String {
         rootPath + (productionPath.hasPrefix("/") ? productionPath : "/" + productionPath)
-    }
-
-    /// Removes the whole sandbox without following any link in it.
-    public func remove() {
-        guard !isRemoved else { return }
-        isRemoved = true
-        SandboxRegistry.shared.unregister(path)
-        Self.removeTree(path)
     }
 
     /// Recursive removal through directory descriptors: a symlink is unlinked, never followed.

@@ -10,17 +10,17 @@ enum PlacementChecks {
     static func space(directory: String, newestSize: UInt64) -> CheckResult {
         var info = statvfs()
         guard statvfs(directory, &info) == 0 else {
-            return CheckResult(phase: "source", name: "space", status: .skip, message: "cannot read the free space of \(directory)")
+            return CheckResult(CheckID(.source, "space"), status: .skip, message: "cannot read the free space of \(directory)")
         }
         let free = UInt64(info.f_bavail) * UInt64(info.f_frsize)
         let needed = newestSize * 2
         let text = "\(ByteSize.format(free)) free on the backups' file system, the newest copy is \(ByteSize.format(newestSize))"
         if free < needed {
-            return CheckResult(phase: "source", name: "space", status: .warn,
+            return CheckResult(CheckID(.source, "space"), status: .warn,
                                message: "\(text): the next run may not fit (less than twice the newest copy)",
                                offenders: [Offender(directory, "\(ByteSize.format(free)) free, \(ByteSize.format(needed)) wanted")])
         }
-        return CheckResult(phase: "source", name: "space", status: .pass, message: text)
+        return CheckResult(CheckID(.source, "space"), status: .pass, message: text)
     }
 
     /// The production paths the plan names that exist on this machine: `layout.live`, each
@@ -45,11 +45,11 @@ enum PlacementChecks {
     static func location(archive: String, set: BackupSetPlan) -> CheckResult {
         var archiveInfo = stat()
         guard stat(archive, &archiveInfo) == 0 else {
-            return CheckResult(phase: "source", name: "location", status: .skip, message: "the archive's file system is unknown")
+            return CheckResult(CheckID(.source, "location"), status: .skip, message: "the archive's file system is unknown")
         }
         let live = productionPaths(set)
         guard !live.isEmpty else {
-            return CheckResult(phase: "source", name: "location", status: .skip,
+            return CheckResult(CheckID(.source, "location"), status: .skip,
                                message: "no production path of the plan exists on this machine (set layout.live: to compare)")
         }
         let shared = live.filter { path in
@@ -57,10 +57,10 @@ enum PlacementChecks {
             return stat(path, &info) == 0 && info.st_dev == archiveInfo.st_dev
         }
         if shared.isEmpty {
-            return CheckResult(phase: "source", name: "location", status: .pass,
+            return CheckResult(CheckID(.source, "location"), status: .pass,
                                message: "the backups are on another file system than \(live.prefix(3).joined(separator: ", "))")
         }
-        return CheckResult(phase: "source", name: "location", status: .warn,
+        return CheckResult(CheckID(.source, "location"), status: .warn,
                            message: "the backups are on the same file system as the production paths they protect: a copy on the same disk dies with it",
                            offenders: shared.map { Offender($0, "same device as \(archive)") })
     }

@@ -13,7 +13,7 @@ public struct BackupCopy: Codable, Sendable {
     public var verified: Bool
 }
 
-/// Rotation and retention over every copy of the set (DESIGN.md: source/retention): enough
+/// Rotation and retention over every copy of the set (README: retention): enough
 /// copies, no sudden shrink, far enough back, no missed run, the newest not a repeat of the
 /// one before. Only the newest copy is restored; the others are judged by size, date and,
 /// when sizes match, digest.
@@ -47,13 +47,13 @@ struct RetentionChecks {
     }
 
     private func minimumCopies() -> CheckResult {
-        let name = "retention copies"
+        let id = CheckID(.source, "retention", aspect: "copies")
         if copies.count < policy.minCopies {
-            return CheckResult(phase: "source", name: name, status: .fail,
+            return CheckResult(id, status: .fail,
                                message: "\(plural(copies.count, "copy")) of the set; retention wants at least \(policy.minCopies): one bad night or one overwrite loses everything",
                                offenders: copies.map { Offender($0.path, "the only copies") })
         }
-        return CheckResult(phase: "source", name: name, status: .pass, message: "\(plural(copies.count, "copy")), at least \(policy.minCopies) wanted")
+        return CheckResult(id, status: .pass, message: "\(plural(copies.count, "copy")), at least \(policy.minCopies) wanted")
     }
 
     private func shrink() -> CheckResult {
@@ -62,11 +62,11 @@ struct RetentionChecks {
         let percent = Int((policy.maxShrink * 100).rounded())
         if Double(newest.size) < floor {
             let lost = previous.size > 0 ? Int(((1 - Double(newest.size) / Double(previous.size)) * 100).rounded()) : 0
-            return CheckResult(phase: "source", name: "retention shrink", status: .fail,
+            return CheckResult(CheckID(.source, "retention", aspect: "shrink"), status: .fail,
                                message: "the newest copy \(describe(newest)) is \(lost)% smaller than the one before, \(describe(previous)); at most \(percent)% is allowed",
                                offenders: [Offender(newest.path, "\(ByteSize.format(newest.size))"), Offender(previous.path, "\(ByteSize.format(previous.size)) before")])
         }
-        return CheckResult(phase: "source", name: "retention shrink", status: .pass,
+        return CheckResult(CheckID(.source, "retention", aspect: "shrink"), status: .pass,
                            message: "\(ByteSize.format(newest.size)) against \(ByteSize.format(previous.size)) before (at most \(percent)% smaller allowed)")
     }
 
@@ -74,16 +74,16 @@ struct RetentionChecks {
     private func identical() -> CheckResult {
         let (newest, previous) = (copies[0], copies[1])
         guard newest.size == previous.size else {
-            return CheckResult(phase: "source", name: "retention identical", status: .pass, message: "the newest copy differs in size from the one before")
+            return CheckResult(CheckID(.source, "retention", aspect: "identical"), status: .pass, message: "the newest copy differs in size from the one before")
         }
         guard let newestSHA256, let digest = MultiDigest.sha256(ofFile: previous.path) else {
-            return CheckResult(phase: "source", name: "retention identical", status: .skip,
+            return CheckResult(CheckID(.source, "retention", aspect: "identical"), status: .skip,
                                message: "the two newest copies have the same size, and \(previous.name) could not be read to compare them")
         }
         guard digest == newestSHA256 else {
-            return CheckResult(phase: "source", name: "retention identical", status: .pass, message: "the newest copy differs from the one before (same size, other SHA-256)")
+            return CheckResult(CheckID(.source, "retention", aspect: "identical"), status: .pass, message: "the newest copy differs from the one before (same size, other SHA-256)")
         }
-        return CheckResult(phase: "source", name: "retention identical", status: .warn,
+        return CheckResult(CheckID(.source, "retention", aspect: "identical"), status: .warn,
                            message: "\(newest.name) is byte for byte \(previous.name): is the backup job copying an old file?",
                            offenders: [Offender(newest.path, "SHA-256 \(digest.description.prefix(16))… like \(previous.name)")])
     }
@@ -92,10 +92,10 @@ struct RetentionChecks {
         let oldest = copies.last
         let reach = oldest.map { now.timeIntervalSince($0.mtime) } ?? 0
         if reach < covers {
-            return CheckResult(phase: "source", name: "retention covers", status: .fail,
+            return CheckResult(CheckID(.source, "retention", aspect: "covers"), status: .fail,
                                message: "the oldest copy\(oldest.map { " \(describe($0))" } ?? "") reaches back \(AgeText.format(max(0, reach))); covers asks for \(AgeText.format(covers)): a problem older than that cannot be rolled back")
         }
-        return CheckResult(phase: "source", name: "retention covers", status: .pass,
+        return CheckResult(CheckID(.source, "retention", aspect: "covers"), status: .pass,
                            message: "copies reach back \(AgeText.format(reach)) (at least \(AgeText.format(covers)) wanted)")
     }
 
@@ -105,7 +105,7 @@ struct RetentionChecks {
             let gap = newer.mtime.timeIntervalSince(older.mtime)
             if gap > maxGap { offenders.append(Offender("\(older.name) → \(newer.name)", "\(AgeText.format(gap)) apart")) }
         }
-        return CheckResult.judge(phase: "source", name: "retention gap", offenders: offenders,
+        return CheckResult.judge(CheckID(.source, "retention", aspect: "gap"), offenders: offenders,
                                  pass: "no two consecutive copies more than \(AgeText.format(maxGap)) apart",
                                  fail: { "\(plural($0, "gap")) longer than \(AgeText.format(maxGap)) between copies: a run was missed" })
     }

@@ -4,7 +4,7 @@ import Glibc
 
 /// Every error restorecheck reports to a user: what went wrong, on which file (or plan key),
 /// the OS cause when there is one, and where in our code it was thrown, so a bug report can
-/// point at the line. The `kind` decides the process exit code (DESIGN.md: Outputs).
+/// point at the line. The `kind` decides the process exit code (docs/ARCHITECTURE.md: exit codes).
 public struct RestoreCheckError: Error, CustomStringConvertible, Sendable {
     public enum Kind: Sendable, Equatable {
         /// Wrong command-line use (exit 64).

@@ -1,4 +1,5 @@
 import Foundation
+import RestoreCheck
 
 /// A damaged copy of the demo backup: unpacked, changed by a shell command, repacked with GNU
 /// tar keeping owners, and verified with the demo plan.
@@ -20,10 +21,10 @@ enum DemoCopy {
     struct CopyError: Error { var output: String }
 
     /// The checks of the last run in `work/reports`, by name.
-    static func checks(_ work: String) -> [String: [String: Any]] {
-        var out: [String: [String: Any]] = [:]
-        for check in TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work + "/reports"))) {
-            out[check["name"] as! String] = check
+    static func checks(_ work: String) -> [String: CheckResult] {
+        var out: [String: CheckResult] = [:]
+        for check in TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/reports"))) {
+            out[check.name] = check
         }
         return out
     }

@@ -1,8 +1,11 @@
 import Foundation
+import RestoreCheck
+import Testing
 
 /// Builds small backups that carry SQL dumps, and plans that name them, for the db tests.
 enum DumpFixture {
-    static let datasets = TestEnvironment.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/datasets").path
+    /// Pagila and Chinook as real servers dumped them (Fixtures/datasets/README.md, with licences).
+    static let datasets = TestEnvironment.packageRoot.appendingPathComponent("Fixtures/datasets").path
     static let shopDumps = TestEnvironment.packageRoot.appendingPathComponent("Fixtures/dumps").path
 
     /// A tar of `files` (production path → bytes), made with GNU tar in `work`.
@@ -10,7 +13,11 @@ enum DumpFixture {
         let tree = work + "/tree"
         for (path, bytes) in files {
             let disk = tree + path
-            try! FileManager.default.createDirectory(atPath: (disk as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: (disk as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch {
+                Issue.record("cannot create the directory of \(disk): \(error)")
+            }
             _ = FileManager.default.createFile(atPath: disk, contents: Data(bytes))
         }
         let archive = work + "/backup.tar"
@@ -18,7 +25,14 @@ enum DumpFixture {
         return archive
     }
 
-    static func bytes(_ path: String) -> [UInt8] { Array(FileManager.default.contents(atPath: path) ?? Data()) }
+    /// A fixture's bytes; a missing fixture fails the test naming it (never an empty pass).
+    static func bytes(_ path: String) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Issue.record("fixture missing or unreadable: \(path)")
+            return []
+        }
+        return Array(data)
+    }
 
     /// The dataset's row counts and content checks for one dump file, as a plan's databases entry.
     static func planEntry(dataset: String, file: String, at production: String, target: String = "sqlite") -> String {
@@ -34,8 +48,8 @@ enum DumpFixture {
             .filter { ($0["applies_to"] as? [String])?.contains(file) ?? true }
         if !checks.isEmpty { lines.append("        assert:") }
         for check in checks {
-            lines.append("          - name: \(quoted(check["name"] as! String))")
-            lines.append("            sql: \(quoted(check["query"] as! String))")
+            lines.append("          - name: \(quoted(check["name"] as? String ?? ""))")
+            lines.append("            sql: \(quoted(check["query"] as? String ?? ""))")
             if let hash = check["sha256"] as? String {
                 lines.append("            sha256: \(hash)")
             } else {
@@ -55,10 +69,10 @@ enum DumpFixture {
     }
 
     /// The db checks of a run, by name.
-    static func dbChecks(_ work: String) -> [String: [String: Any]] {
-        var out: [String: [String: Any]] = [:]
-        for check in TestEnvironment.checks(in: TestEnvironment.json(TestEnvironment.latestReport(work))) where check["phase"] as? String == "db" {
-            out[check["name"] as! String] = check
+    static func dbChecks(_ work: String) -> [String: CheckResult] {
+        var out: [String: CheckResult] = [:]
+        for check in TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work))) where check.phase == .db {
+            out[check.name] = check
         }
         return out
     }

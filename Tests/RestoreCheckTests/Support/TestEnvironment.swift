@@ -1,4 +1,6 @@
 import Foundation
+import RestoreCheck
+import Testing
 
 /// Paths and processes the end-to-end tests share: the built binary, the fixtures, scratch
 /// directories, and a runner that captures exit code and output.
@@ -8,7 +10,8 @@ enum TestEnvironment {
     static let fixtures = packageRoot.appendingPathComponent("Fixtures/demo").path
     static let demoPlan = fixtures + "/plan.yml"
     static let demoArchive = fixtures + "/backups/demo-2026-11-26.tar.gz"
-    static let schema = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/junit-10.xsd").path
+    /// The Jenkins JUnit schema (MIT, Gregory Boissinot), kept in the repository.
+    static let schema = packageRoot.appendingPathComponent("Fixtures/schemas/junit-10.xsd").path
     static let demoNow = "2026-11-26T06:00:00Z"
 
     /// The `restorecheck` binary built next to the test bundle.
@@ -23,7 +26,7 @@ enum TestEnvironment {
     /// A fresh directory for one test, removed by the caller's `defer`.
     static func scratch(_ label: String = "t") -> String {
         let path = NSTemporaryDirectory() + "rc-test-\(label)-\(UUID().uuidString.prefix(8))"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        if mkdir(path, 0o755) != 0 { Issue.record("cannot create the scratch directory \(path): errno \(errno)") }
         return path
     }
 
@@ -36,6 +39,10 @@ enum TestEnvironment {
         var all: String { out + err }
     }
 
+    /// Runs a program and collects its exit code and output. Both pipes are drained at once
+    /// on their own threads (a child that fills stderr while we wait on stdout would hang),
+    /// and reads retry on EINTR. A program that cannot start is a recorded test issue naming
+    /// it, never a crash of the runner.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: String? = nil,
                     environment: [String: String] = [:]) -> Result {
@@ -48,11 +55,14 @@ enum TestEnvironment {
         process.standardOutput = out
         process.standardError = err
         if let stdin { process.standardInput = FileHandle(forReadingAtPath: stdin) } else { process.standardInput = FileHandle.nullDevice }
-        try! process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        do { try process.run() } catch {
+            Issue.record("cannot start \(executable): \(error)")
+            return Result(code: -1, out: "", err: "cannot start \(executable): \(error)")
+        }
+        let outText = PipeDrain(out.fileHandleForReading.fileDescriptor)
+        let errText = PipeDrain(err.fileHandleForReading.fileDescriptor)
         process.waitUntilExit()
-        return Result(code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+        return Result(code: process.terminationStatus, out: outText.text(), err: errText.text())
     }
 
     /// Runs `restorecheck verify …` with reports going into `reports`.
@@ -77,12 +87,33 @@ enum TestEnvironment {
         return "\(directory)/\(file)"
     }
 
-    static func json(_ path: String) -> [String: Any] {
-        let data = FileManager.default.contents(atPath: path) ?? Data()
-        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    /// A `report.json` decoded into the model; a report that does not decode fails the test
+    /// naming the file, and so does a missing one unless the caller allows it (a run that
+    /// stopped on a bad plan writes none).
+    static func report(_ path: String, required: Bool = true) -> RunReport? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if required { Issue.record("no report at \(path)") }
+            return nil
+        }
+        do { return try JSONReporter.decode(data) } catch {
+            Issue.record("\(path) does not decode as a report: \(error)")
+            return nil
+        }
     }
 
-    static func checks(in reportJSON: [String: Any]) -> [[String: Any]] {
-        ((reportJSON["sets"] as? [[String: Any]]) ?? []).flatMap { ($0["checks"] as? [[String: Any]]) ?? [] }
+    /// Every check of every set in a `report.json` (none when the run wrote no report: the
+    /// caller's expectations on the checks then fail).
+    static func checks(inReport path: String) -> [CheckResult] {
+        report(path, required: false)?.sets.flatMap(\.checks) ?? []
+    }
+
+    /// Data files the tests read (the datasets' row counts and content checks).
+    static func json(_ path: String) -> [String: Any] {
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            Issue.record("cannot read the JSON file \(path)")
+            return [:]
+        }
+        return object
     }
 }

@@ -2,7 +2,7 @@
 /// in `cur` and `new` parses as mail (header lines, then a blank line). Counts per mailbox.
 struct MaildirPreset {
     let root: String
-    let label: String
+    let preset: PresetRule
     let context: PresetChecks
 
     static let folders = ["cur", "new", "tmp"]
@@ -21,7 +21,7 @@ struct MaildirPreset {
     func results() -> [CheckResult] {
         let boxes = mailboxes
         guard !boxes.isEmpty else {
-            return [CheckResult(phase: "files", name: "\(label) folders", status: .fail, message: "no Maildir (cur/new/tmp) under \(root)")]
+            return [CheckResult(preset.checkID("folders"), status: .fail, message: "no Maildir (cur/new/tmp) under \(root)")]
         }
         var missing: [Offender] = []
         var bad: [Offender] = []
@@ -40,10 +40,10 @@ struct MaildirPreset {
             let shortName = box.hasPrefix(root + "/") ? String(box.dropFirst(root.count + 1)) : box
             counts.append("\(shortName): \(perFolder["cur", default: 0]) cur, \(perFolder["new", default: 0]) new")
         }
-        let folders = CheckResult.judge(phase: "files", name: "\(label) folders", offenders: missing,
+        let folders = CheckResult.judge(preset.checkID("folders"), offenders: missing,
                                         pass: "\(plural(boxes.count, "mailbox")) with cur, new and tmp",
                                         fail: { "\(plural($0, "Maildir folder")) missing" })
-        let messages = CheckResult.judge(phase: "files", name: "\(label) messages", offenders: bad,
+        let messages = CheckResult.judge(preset.checkID("messages"), offenders: bad,
                                          pass: counts.joined(separator: "; "),
                                          fail: { "\(plural($0, "message")) do not parse as mail (\(counts.joined(separator: "; ")))" })
         return [folders, messages]

@@ -2,7 +2,7 @@
 /// extension says (magic bytes), and none is empty or all zeros. Counts and bytes by type.
 struct MediaPreset {
     let pattern: String
-    let label: String
+    let preset: PresetRule
     let context: PresetChecks
 
     /// Extension → (kind for the counts, a check of the first bytes).
@@ -50,9 +50,9 @@ struct MediaPreset {
         }
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.files) (\(ByteSize.format(UInt64($0.value.bytes))))" }.joined(separator: ", ")
         guard !counts.isEmpty else {
-            return [CheckResult(phase: "files", name: "\(label) content", status: .fail, message: "no image, audio or video file matches \(pattern)")]
+            return [CheckResult(preset.checkID("content"), status: .fail, message: "no image, audio or video file matches \(pattern)")]
         }
-        return [CheckResult.judge(phase: "files", name: "\(label) content", offenders: offenders, pass: summary,
+        return [CheckResult.judge(preset.checkID("content"), offenders: offenders, pass: summary,
                                   fail: { "\(plural($0, "media file")) damaged (\(summary))" })]
     }
 }

@@ -8,15 +8,17 @@ struct PresetChecks {
     let presets: [PresetRule]
     let index: EntryIndex
     let reader: SandboxReader
-    let databases: [DumpReport]
-    let databaseChecks: [CheckResult]
+    /// The db phase's verdict on each dump (two presets need it).
+    let dumps: [DumpOutcome]
+    /// The dumps that were recognised, with their tables.
+    var databases: [DumpReport] { dumps.reports }
 
     func results() -> [CheckResult] {
         presets.flatMap { preset -> [CheckResult] in
             switch preset.kind {
-            case .wordpress: return WordPressPreset(root: preset.location, label: preset.label, context: self).results()
-            case .maildir: return MaildirPreset(root: preset.location, label: preset.label, context: self).results()
-            case .media: return MediaPreset(pattern: preset.location, label: preset.label, context: self).results()
+            case .wordpress: return WordPressPreset(root: preset.location, preset: preset, context: self).results()
+            case .maildir: return MaildirPreset(root: preset.location, preset: preset, context: self).results()
+            case .media: return MediaPreset(pattern: preset.location, preset: preset, context: self).results()
             case .databaseDumps: return [databaseDumps(preset)]
             case .config: return [config(preset)]
             }
@@ -37,20 +39,18 @@ struct PresetChecks {
     /// At least one dump under the directory; each complete and importable.
     private func databaseDumps(_ preset: PresetRule) -> CheckResult {
         let prefix = preset.location + "/"
-        let dumps = databases.filter { $0.dump.hasPrefix(prefix) }
+        let dumps = self.dumps.filter { $0.dump.hasPrefix(prefix) && $0.report != nil }
         guard !dumps.isEmpty else {
-            return CheckResult(phase: "files", name: preset.label, status: .fail, message: "no database dump under \(preset.location) in the backup")
+            return CheckResult(preset.checkID(), status: .fail, message: "no database dump under \(preset.location) in the backup")
         }
         var offenders: [Offender] = []
         for dump in dumps {
-            for check in databaseChecks where check.name == "complete \(dump.dump)" || check.name == "import \(dump.dump)" {
-                if check.status == .fail || check.status == .error {
-                    offenders.append(Offender(dump.dump, "\(check.name.split(separator: " ").first!) \(check.status.rawValue): \(check.message)"))
-                }
+            for check in dump.restoreProblems {
+                offenders.append(Offender(dump.dump, "\(check.id.check) \(check.status.rawValue): \(check.message)"))
             }
         }
-        return CheckResult.judge(phase: "files", name: preset.label, offenders: offenders,
-                                 pass: "\(plural(dumps.count, "dump")) under \(preset.location), each complete and importable (\(dumps.map { "\($0.totalRows) rows" }.joined(separator: ", ")))",
+        return CheckResult.judge(preset.checkID(), offenders: offenders,
+                                 pass: "\(plural(dumps.count, "dump")) under \(preset.location), each complete and importable (\(dumps.compactMap(\.report).map { "\($0.totalRows) rows" }.joined(separator: ", ")))",
                                  fail: { "\(plural($0, "dump problem")) under \(preset.location)" })
     }
 
@@ -68,7 +68,7 @@ struct PresetChecks {
                 offenders.append(Offender(path, "mode \(octal(mode)) is looser than \(octal(preset.mode))"))
             }
         }
-        return CheckResult.judge(phase: "files", name: preset.label, offenders: offenders,
+        return CheckResult.judge(preset.checkID(), offenders: offenders,
                                  pass: "\(plural(preset.paths.count, "file")) present, not empty, no looser than \(octal(preset.mode))",
                                  fail: { "\(plural($0, "config problem"))" })
     }

@@ -3,7 +3,7 @@ import Foundation
 /// database dump (restored in the db phase) whose tables include options, posts and users.
 struct WordPressPreset {
     let root: String
-    let label: String
+    let preset: PresetRule
     let context: PresetChecks
 
     static let coreFiles = ["index.php", "wp-config.php", "wp-settings.php", "wp-login.php", "wp-includes/version.php"]
@@ -21,31 +21,31 @@ struct WordPressPreset {
         for directory in Self.coreDirectories where !context.isDirectory("\(root)/\(directory)") {
             offenders.append(Offender("\(root)/\(directory)/", "missing"))
         }
-        return CheckResult.judge(phase: "files", name: "\(label) core", offenders: offenders,
+        return CheckResult.judge(preset.checkID("core"), offenders: offenders,
                                  pass: "WordPress core files present", fail: { "\(plural($0, "core file")) missing from \(root)" })
     }
 
     private func config() -> CheckResult {
         let path = "\(root)/wp-config.php"
         guard let info = context.reader.lstat(path) else {
-            return CheckResult(phase: "files", name: "\(label) wp-config", status: .fail, message: "\(path) is missing")
+            return CheckResult(preset.checkID("wp-config"), status: .fail, message: "\(path) is missing")
         }
         let mode = UInt32(info.st_mode) & 0o777
         if mode & 0o006 != 0 {
-            return CheckResult(phase: "files", name: "\(label) wp-config", status: .fail,
+            return CheckResult(preset.checkID("wp-config"), status: .fail,
                                message: "\(path) is readable or writable by everyone (mode \(octal(mode))): it holds the database password",
                                offenders: [Offender(path, "mode \(octal(mode))")])
         }
-        return CheckResult(phase: "files", name: "\(label) wp-config", status: .pass, message: "mode \(octal(mode)): not world-readable")
+        return CheckResult(preset.checkID("wp-config"), status: .pass, message: "mode \(octal(mode)): not world-readable")
     }
 
     private func uploads() -> CheckResult {
         let files = context.files(under: "\(root)/wp-content/uploads")
         guard !files.isEmpty else {
-            return CheckResult(phase: "files", name: "\(label) uploads", status: .fail, message: "no file under \(root)/wp-content/uploads")
+            return CheckResult(preset.checkID("uploads"), status: .fail, message: "no file under \(root)/wp-content/uploads")
         }
         let bytes = files.reduce(Int64(0)) { $0 + $1.size }
-        return CheckResult(phase: "files", name: "\(label) uploads", status: .pass, message: "\(plural(files.count, "upload")), \(ByteSize.format(UInt64(bytes)))")
+        return CheckResult(preset.checkID("uploads"), status: .pass, message: "\(plural(files.count, "upload")), \(ByteSize.format(UInt64(bytes)))")
     }
 
     /// Some restored dump has tables named …options, …posts and …users (any table prefix).
@@ -56,11 +56,11 @@ struct WordPressPreset {
         }
         guard let match else {
             let found = context.databases.map(\.dump)
-            return CheckResult(phase: "files", name: "\(label) database", status: .fail,
+            return CheckResult(preset.checkID("database"), status: .fail,
                                message: found.isEmpty ? "no database dump in the backup" : "no dump holds options, posts and users tables (dumps: \(found.joined(separator: ", ")))")
         }
         let counts = match.tables.filter { table in wanted.contains { table.name.lowercased().hasSuffix($0) } }.map { "\($0.name) \($0.rows)" }
-        return CheckResult(phase: "files", name: "\(label) database", status: .pass, message: "\(match.dump): \(counts.joined(separator: ", "))")
+        return CheckResult(preset.checkID("database"), status: .pass, message: "\(match.dump): \(counts.joined(separator: ", "))")
     }
 }
 

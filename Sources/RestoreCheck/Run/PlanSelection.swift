@@ -1,0 +1,43 @@
+import Foundation
+
+/// The first step of a run: the plan (loaded, or one set built from the archive the command
+/// line names), narrowed to the sets asked for, with the command line's report settings.
+enum PlanSelection {
+    static func plan(path: String?, archive: String?, latest: String?, setName: String?,
+                     formats: [ReportSettings.Format]?) throws -> Plan {
+        var plan = try path.map { try PlanLoader().load(path: $0) } ?? adHocPlan(archive: archive, latest: latest)
+        if let setName {
+            plan.sets = plan.sets.filter { $0.name == setName }
+            guard !plan.sets.isEmpty else { throw RestoreCheckError(.usage, "the plan has no set named '\(setName)'") }
+        }
+        if (archive != nil || latest != nil) && plan.sets.count > 1 {
+            throw RestoreCheckError(.usage, "--archive/--latest name one archive, but the plan has \(plan.sets.count) sets: pick one with --set NAME")
+        }
+        if let formats { plan.reports.formats = formats }
+        return plan
+    }
+
+    /// One set named after the archive (its suffix dropped, unsafe characters replaced).
+    static func adHocPlan(archive: String?, latest: String?) -> Plan {
+        let source = archive ?? latest ?? "backup"
+        var name = (source as NSString).lastPathComponent
+        for suffix in ArchiveLocator.suffixes.sorted(by: { $0.count > $1.count }) where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+            break
+        }
+        name = String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+        return Plan(sets: [BackupSetPlan(name: name == "-" || name.isEmpty ? "stdin" : name)])
+    }
+}
+
+extension ReportSettings.Format {
+    /// `junit,json` → the formats; an unknown name is a usage error naming the known ones.
+    public static func list(_ text: String) throws -> [Self] {
+        try text.split(separator: ",").map { name in
+            guard let format = Self(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw RestoreCheckError(.usage, "unknown --format '\(name)' (known: junit, json, html)")
+            }
+            return format
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The last step of a run: each set's history (read for the reports, then appended), the
+/// report files, the metrics file and the console summary.
+struct RunOutputs {
+    let environment: RunEnvironment
+    let directory: String
+    let formats: [ReportSettings.Format]
+    let console: ConsoleSettings
+
+    /// Reads each set's earlier runs (when it last passed, the last 30 runs) and appends this
+    /// run. A history that cannot be read or written is a warning, never a change of verdict.
+    func recordHistory(_ report: inout RunReport) {
+        let history = RunHistory(reportDirectory: directory)
+        do {
+            for index in report.sets.indices {
+                let earlier = try history.entries(set: report.sets[index].name)
+                report.sets[index].history = earlier
+                report.sets[index].lastPassed = earlier.first { $0.verdict == .pass }?.time
+            }
+            for set in report.sets { try history.append(HistoryEntry(set, at: report.startedAt)) }
+        } catch {
+            environment.output.warn("restorecheck: warning: the run history (\(history.path)) could not be kept: \(error)")
+        }
+    }
+
+    /// Writes the reports and prints the summary; returns the paths written.
+    @discardableResult
+    func write(_ report: RunReport) throws -> [String] {
+        let paths = try ReportWriter(directory: directory, formats: formats).write(report)
+        environment.output.say(ConsoleReporter(console).render(report, reportPaths: paths))
+        return paths
+    }
+
+    func writeMetrics(_ report: RunReport, to path: String) {
+        do {
+            try MetricsWriter(path: path).write(report, at: environment.clock.now())
+        } catch {
+            environment.output.warn("restorecheck: warning: metrics not written: \(error)")
+        }
+    }
+}
+
+/// A run's failure to start or finish (a bad plan, an unwritable report directory): one line
+/// naming the file and the cause, and the exit code its kind calls for.
+func exitCode(reporting error: Error, to output: OutputSink) -> Int32 {
+    output.clearProgress()
+    output.warn("restorecheck: \(error)")
+    return (error as? RestoreCheckError)?.exitCode ?? 2
+}

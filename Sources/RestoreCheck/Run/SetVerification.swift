@@ -1,0 +1,78 @@
+import Foundation
+
+/// `verify` for one backup set: select the source, resolve its manifests, restore it in one
+/// pass, judge the copies, the archive and the files, import and judge the dumps, then the
+/// presets. A failure of the backup is a check result; a set that cannot be verified at all
+/// gets one `could not verify` error; only an interrupt throws.
+struct SetVerification {
+    let set: BackupSetPlan
+    let request: VerifyRequest
+    let environment: RunEnvironment
+    let now: Date
+
+    func run() throws -> SetReport {
+        var report = try SetSteps.report(for: set, clock: environment.clock, verify)
+        if request.strict { SetSteps.applyStrict(to: &report) }
+        return report
+    }
+
+    private func verify(into report: inout SetReport) throws {
+        let steps = SetSteps(set: set, environment: environment, now: now, scratch: request.output.scratch,
+                             keepSandbox: request.output.keepSandbox)
+        let archive = try steps.selectSource(archive: request.archive, latest: request.latest, into: &report)
+        let manifests = ResolvedManifests.resolve(set.manifest, override: request.manifest, archive: archive)
+        let sandbox = try steps.makeSandbox(into: &report)
+        let outcome = try steps.restore(archive, into: sandbox, manifests: manifests, limits: limits, report: &report)
+        steps.judgeCopies(archive, outcome, into: &report)
+        steps.judgeArchive(outcome, into: &report)
+        let reader = SandboxReader(rootFD: sandbox.rootFD)
+        steps.judgeFiles(outcome, manifests: manifests, reader: reader, into: &report)
+        let dumps = try steps.importDumps(outcome, sandbox: sandbox, findDumps: true, into: &report)
+        steps.judgePresets(outcome, dumps: dumps, reader: reader, into: &report)
+    }
+
+    /// The plan's limits with the command line's overrides.
+    private var limits: RestoreLimits {
+        var limits = set.limits
+        if let bytes = request.maxBytes { limits.maxBytes = bytes }
+        if let bytes = request.maxEntryBytes { limits.maxEntryBytes = bytes }
+        if let entries = request.maxEntries { limits.maxEntries = entries }
+        return limits
+    }
+}
+
+/// `diff` for one backup set: the same steps as `verify` up to the files, then the restored
+/// tree against the live one. Dumps are imported only when the plan names them (a diff
+/// compares files).
+struct SetComparison {
+    let set: BackupSetPlan
+    let request: DiffRequest
+    let environment: RunEnvironment
+    let now: Date
+
+    func run() throws -> SetReport {
+        try SetSteps.report(for: set, clock: environment.clock, compare)
+    }
+
+    private func compare(into report: inout SetReport) throws {
+        let steps = SetSteps(set: set, environment: environment, now: now, scratch: request.output.scratch,
+                             keepSandbox: request.output.keepSandbox)
+        let archive = try steps.selectSource(archive: request.archive, latest: request.latest, into: &report)
+        let manifests = ResolvedManifests.resolve(set.manifest, override: nil, archive: archive)
+        let sandbox = try steps.makeSandbox(into: &report)
+        // The comparison is by SHA-256: take them in the one pass too.
+        let outcome = try steps.restore(archive, into: sandbox, manifests: manifests, limits: set.limits, extraDigests: [.sha256],
+                                        report: &report)
+        steps.judgeCopies(archive, outcome, into: &report)
+        steps.judgeArchive(outcome, into: &report)
+        let reader = SandboxReader(rootFD: sandbox.rootFD)
+        steps.judgeFiles(outcome, manifests: manifests, reader: reader, into: &report)
+        try report.timed(.diff, clock: environment.clock) {
+            let tree = LiveTree(root: request.live, prefix: set.layout.prefix)
+            return ((), try LiveDiff(backup: outcome.index, reader: reader, live: tree, ignore: set.ignore + request.ignore,
+                                     recordsOwners: outcome.facts.recordsOwners).results())
+        }
+        let dumps = try steps.importDumps(outcome, sandbox: sandbox, findDumps: false, into: &report)
+        steps.judgePresets(outcome, dumps: dumps, reader: reader, into: &report)
+    }
+}
