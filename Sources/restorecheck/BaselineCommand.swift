@@ -57,21 +57,7 @@ struct BaselineCommand: ParsableCommand {
         options.fraction = fraction
         options.scratch = scratch
         options.name = name
-        do {
-            let result = try BaselineBuilder(options: options).build(manifest: manifest != nil)
-            if let manifest, let spec = result.manifest {
-                try spec.write(toFile: manifest, atomically: true, encoding: .utf8)
-            }
-            if out == "-" {
-                print(result.plan, terminator: "")
-            } else {
-                try result.plan.write(toFile: out, atomically: true, encoding: .utf8)
-            }
-            for line in result.summary { printError("baseline: \(line)") }
-            if out != "-" { printError("baseline: wrote \(out)" + (manifest.map { " and \($0)" } ?? "")) }
-        } catch let error as RestoreCheckError {
-            printError("restorecheck: \(error)")
-            throw ExitCode(error.exitCode)
-        }
+        let environment = RunEnvironment(output: TerminalOutput(showsProgress: false))
+        try finish(BaselineRun(options: options, planPath: out, manifestPath: manifest, environment: environment).run())
     }
 }

@@ -19,29 +19,7 @@ struct HistoryCommand: ParsableCommand {
     var limit: Int = 30
 
     func run() throws {
-        let history = RunHistory(reportDirectory: reportDir)
-        guard FileManager.default.fileExists(atPath: history.path) else {
-            printError("restorecheck: no history yet at \(history.path) (every verify run adds to it)")
-            throw ExitCode(2)
-        }
-        let entries: [HistoryEntry]
-        do { entries = try history.entries(set: setName, limit: limit) } catch {
-            printError("restorecheck: cannot read \(history.path): \(error)")
-            throw ExitCode(2)
-        }
-        print("time                  set              verdict  pass fail  err warn  archive     rows  seconds  sha256")
-        for entry in entries {
-            let columns = [
-                ISOTime.string(entry.time).padding(toLength: 21, withPad: " ", startingAt: 0),
-                entry.set.padding(toLength: 16, withPad: " ", startingAt: 0),
-                entry.verdict.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0),
-                String(format: "%5d%5d%5d%5d", entry.passed, entry.failed, entry.errors, entry.warnings),
-                ByteSize.format(entry.archiveBytes).padding(toLength: 10, withPad: " ", startingAt: 0),
-                String(format: "%6d %8.2f", entry.rows, entry.seconds),
-                String((entry.sha256 ?? "-").prefix(12)),
-            ]
-            print(columns.joined(separator: " "))
-        }
-        if entries.isEmpty { print("(no runs\(setName.map { " of set \($0)" } ?? ""))") }
+        let environment = RunEnvironment(output: TerminalOutput(showsProgress: false))
+        try finish(HistoryRun(reportDirectory: reportDir, setName: setName, limit: limit, environment: environment).run())
     }
 }

@@ -45,7 +45,3 @@ struct RunOutputOptions: ParsableArguments {
 func finish(_ code: Int32) throws {
     if code != 0 { throw ExitCode(code) }
 }
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}

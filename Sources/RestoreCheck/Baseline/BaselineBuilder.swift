@@ -28,7 +28,7 @@ public struct BaselineBuilder {
             ? try TreeView(live: options.source, prefix: options.prefix, scratch: options.scratch)
             : try TreeView(archive: options.source, prefix: options.prefix, scratch: options.scratch, digests: manifest ? [.sha256] : [])
         let databases = DatabaseVerifier(sandbox: view.sandbox, reader: view.reader, diskRoot: view.root, index: view.index, plans: nil, now: options.now)
-        var finder = BaselineFinder(view: view, fraction: options.fraction, outcomes: databases.run())
+        var finder = BaselineFinder(view: view, fraction: options.fraction, outcomes: try databases.run())
         let sections = finder.sections()
         let writer = BaselinePlanWriter(options: options, view: view, sections: sections, skipped: finder.skipped)
         let spec = manifest ? MtreeWriter(view: view).spec() : nil

@@ -27,7 +27,9 @@ struct DatabaseVerifier {
     static let dumpSuffixes = [".sql", ".sql.gz", ".sql.xz", ".sql.zst", ".sql.bz2", ".sql.lz4", ".dump", ".pgdump",
                                ".pg_dump", ".backup", ".sqlite", ".sqlite3", ".db"]
 
-    func run() -> [DumpOutcome] {
+    /// Throws only for a plan that cannot work (a target that cannot take the dump): the
+    /// plan is wrong, not the backup.
+    func run() throws -> [DumpOutcome] {
         defer { servers.stopAll() }
         var outcomes: [DumpOutcome] = []
         var jobs: [(plan: DatabasePlan, explicit: Bool)] = (plans ?? autoDetected()).map { ($0, plans != nil) }
@@ -38,7 +40,7 @@ struct DatabaseVerifier {
             }.map { ($0, false) }
         }
         for (number, job) in jobs.enumerated() {
-            let (checks, report) = verify(job.plan, number: number, explicit: job.explicit)
+            let (checks, report) = try verify(job.plan, number: number, explicit: job.explicit)
             guard report != nil || !checks.isEmpty else { continue }
             outcomes.append(DumpOutcome(dump: job.plan.dump, report: report, checks: checks))
         }
@@ -53,7 +55,7 @@ struct DatabaseVerifier {
         }.map(\.productionPath).sorted().map { DatabasePlan(dump: $0) }
     }
 
-    private func verify(_ plan: DatabasePlan, number: Int, explicit: Bool) -> ([CheckResult], DumpReport?) {
+    private func verify(_ plan: DatabasePlan, number: Int, explicit: Bool) throws -> ([CheckResult], DumpReport?) {
         let dump = plan.dump
         let checks = DatabaseChecks(dump: dump, plan: plan, now: now)
         var report = DumpReport(dump: dump, target: plan.target)
@@ -140,6 +142,8 @@ struct DatabaseVerifier {
             })
             results += plan.assertions.map { rule in measured { checks.assertion(rule, in: restored) } }
             if let freshness = plan.freshness { results.append(measured { checks.freshness(freshness, in: restored) }) }
+        } catch let error as RestoreCheckError where error.kind == .plan {
+            throw error
         } catch {
             results.append(CheckResult(CheckID(.db, "import", subject: dump), status: .error, message: "\(dump): \(error)"))
         }
@@ -176,18 +180,22 @@ struct DatabaseVerifier {
                          sql: DumpByteSource) throws -> (result: DumpImportResult, database: RestoredDatabase) {
         let work = sandbox.path + "/db"
         mkdir(work, 0o700)
-        let openDump = { () throws -> Int32 in
+        let openDump = { () throws -> FileDescriptor in
             let fd = reader.open(reader.relative(plan.dump), flags: O_RDONLY)
             guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: plan.dump, errno: errno) }
-            return fd
+            return FileDescriptor(adopting: fd)
+        }
+        switch plan.target {
+        case .postgres where dialect != .postgres:
+            throw targetMismatch("postgres", accepts: "pg_dump", dump: plan.dump, dialect: dialect)
+        case .mariadb where dialect != .mysql || format == .pgCustom:
+            throw targetMismatch("mariadb", accepts: "mysqldump / mariadb-dump", dump: plan.dump, dialect: dialect)
+        default: break
         }
         if plan.target != .sqlite {
             let server = try startServer(plan.target, directory: "\(work)/\(plan.target.rawValue)-\(number)", work: work)
-            if format == .pgCustom {
-                return (try server.load(lines: nil, archiveFD: try openDump(), dialect: dialect, name: plan.dump), server)
-            }
-            let lines = DumpLineReader(source: sql)
-            return (try server.load(lines: lines, archiveFD: nil, dialect: dialect, name: plan.dump), server)
+            let input: EngineInput = format == .pgCustom ? .customArchive(try openDump()) : .sql(DumpLineReader(source: sql))
+            return (try server.load(input, dialect: dialect, name: plan.dump), server)
         }
         var pgRestore: ChildProcess?
         let source: DumpByteSource

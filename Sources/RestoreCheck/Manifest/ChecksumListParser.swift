@@ -11,12 +11,12 @@ struct ChecksumListParser {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.first == UInt8(ascii: "#") { continue }
             guard let entry = parseTagged(line, number) ?? parseGNU(line, number) else {
                 let preview = EntryName.key(Array(line.prefix(80)))
-                throw RestoreCheckError(.io, "not a checksum line (expected `HASH  name` or `SHA256 (name) = HASH`): \(preview)",
+                throw RestoreCheckError(.manifest, "not a checksum line (expected `HASH  name` or `SHA256 (name) = HASH`): \(preview)",
                                         path: origin, line: number)
             }
             entries.append(entry)
         }
-        guard !entries.isEmpty else { throw RestoreCheckError(.io, "the manifest lists no files", path: origin) }
+        guard !entries.isEmpty else { throw RestoreCheckError(.manifest, "the manifest lists no files", path: origin) }
         return entries
     }
 

@@ -54,13 +54,13 @@ struct MtreeParser {
             }
             if firstText == ".." {
                 guard !directory.isEmpty else {
-                    throw RestoreCheckError(.io, "`..` climbs above the top of the spec", path: origin, line: pendingLine)
+                    throw RestoreCheckError(.manifest, "`..` climbs above the top of the spec", path: origin, line: pendingLine)
                 }
                 directory.removeLast()
                 continue
             }
             guard let name = MtreeEscapes.decode(first) else {
-                throw RestoreCheckError(.io, "bad escape in name '\(EntryName.key(first))'", path: origin, line: pendingLine)
+                throw RestoreCheckError(.manifest, "bad escape in name '\(EntryName.key(first))'", path: origin, line: pendingLine)
             }
             var fields = defaults
             for word in words.dropFirst() {
@@ -76,7 +76,7 @@ struct MtreeParser {
             entry.line = pendingLine
             entries.append(entry)
         }
-        guard !entries.isEmpty else { throw RestoreCheckError(.io, "the mtree spec lists no entries", path: origin) }
+        guard !entries.isEmpty else { throw RestoreCheckError(.manifest, "the mtree spec lists no entries", path: origin) }
         return entries
     }
 
@@ -85,7 +85,7 @@ struct MtreeParser {
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         let key = String(parts[0])
         guard Self.knownKeywords.contains(key) else {
-            throw RestoreCheckError(.io, "unknown mtree keyword '\(key)'", path: origin, line: line)
+            throw RestoreCheckError(.manifest, "unknown mtree keyword '\(key)'", path: origin, line: line)
         }
         return (key, parts.count > 1 ? String(parts[1]) : "")
     }
@@ -93,7 +93,7 @@ struct MtreeParser {
     private func makeEntry(key: String, fields: [String: String], line: Int) throws -> ManifestEntry {
         var entry = ManifestEntry(key: key, line: line)
         func bad(_ field: String) -> RestoreCheckError {
-            RestoreCheckError(.io, "bad value for `\(field)` on '\(key)'", path: origin, line: line)
+            RestoreCheckError(.manifest, "bad value for `\(field)` on '\(key)'", path: origin, line: line)
         }
         switch fields["type"] ?? "file" {
         case "file": entry.type = .file

@@ -100,13 +100,13 @@ struct SetSteps {
     /// Db: every dump re-imported into its throwaway target and judged. `findDumps` false
     /// restores only the dumps the plan names.
     func importDumps(_ outcome: RestoreOutcome, sandbox: Sandbox, findDumps: Bool, into report: inout SetReport) throws -> [DumpOutcome] {
-        let dumps = report.timed(.db, clock: environment.clock) { () -> ([DumpOutcome], [CheckResult]) in
+        let dumps = try report.timed(.db, clock: environment.clock) { () -> ([DumpOutcome], [CheckResult]) in
             var verifier = DatabaseVerifier(sandbox: sandbox, reader: SandboxReader(rootFD: sandbox.rootFD), diskRoot: sandbox.rootPath,
                                             index: outcome.index, plans: set.databases ?? (findDumps ? nil : []), now: now,
                                             alsoFindUnder: set.presets.filter { $0.kind == .databaseDumps }.map(\.location))
             verifier.clock = environment.clock
             if let progress { verifier.progress = { dump, bytes in progress.importing(dump: dump, bytes: bytes) } }
-            let dumps = verifier.run()
+            let dumps = try verifier.run()
             environment.output.clearProgress()
             return (dumps, dumps.checks)
         }
@@ -126,14 +126,14 @@ struct SetSteps {
 
     /// A driver's run of one set: its report, filled by `body`; an error that stops the set
     /// (no archive, a sandbox that cannot be made) is its one `could not verify` check; only
-    /// an interrupt throws. The report carries the set's measured duration.
+    /// an interrupt or a plan that cannot work throws. The report carries the set's duration.
     static func report(for set: BackupSetPlan, clock: any RunClock,
                        _ body: (inout SetReport) throws -> Void) throws -> SetReport {
         var report = SetReport(name: set.name)
         let started = clock.monotonic()
         do {
             try body(&report)
-        } catch let error as RestoreCheckError where error.kind != .interrupted {
+        } catch let error as RestoreCheckError where error.kind != .interrupted && error.kind != .plan {
             report.checks.append(CheckResult(CheckID(.source, "could not verify"), status: .error, message: error.description))
         }
         report.seconds = clock.monotonic() - started

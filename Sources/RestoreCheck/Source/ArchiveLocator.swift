@@ -21,13 +21,20 @@ public struct ArchiveLocator {
         suffixes.contains { name.hasSuffix($0) && name.count > $0.count }
     }
 
+    /// Why a directory cannot be listed, asked of the system itself.
+    static func listingErrno(_ directory: String) -> Int32? {
+        guard let handle = opendir(directory) else { return errno }
+        closedir(handle)
+        return nil
+    }
+
     /// Every archive of the set in `directory`, newest first.
     public static func candidates(in directory: String, pattern: String?) throws -> [Candidate] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw RestoreCheckError(.io, "cannot list the backup directory", path: directory, errno: ENOENT)
+            throw RestoreCheckError(.io, "cannot list the backup directory", path: directory, errno: Self.listingErrno(directory))
         }
         var found: [Candidate] = []
         for name in names where isArchiveName(name) {

@@ -2,9 +2,8 @@
 import Glibc
 #endif
 
-/// Every error restorecheck reports to a user: what went wrong, on which file (or plan key),
-/// the OS cause when there is one, and where in our code it was thrown, so a bug report can
-/// point at the line. The `kind` decides the process exit code (docs/ARCHITECTURE.md: exit codes).
+/// Every error restorecheck reports to a user: what went wrong, on which file (or plan key,
+/// or manifest line), and the OS cause when there is one. The `kind` decides the process exit code (docs/ARCHITECTURE.md: exit codes).
 public struct RestoreCheckError: Error, CustomStringConvertible, Sendable {
     public enum Kind: Sendable, Equatable {
         /// Wrong command-line use (exit 64).
@@ -13,6 +12,9 @@ public struct RestoreCheckError: Error, CustomStringConvertible, Sendable {
         case plan
         /// Something could not be read, written or run, so nothing can be said of the backup (exit 2).
         case io
+        /// A manifest's own content is wrong (a line that is no checksum, a bad mtree keyword):
+        /// its checks cannot run, so nothing can be said of what it lists (exit 2).
+        case manifest
         /// SIGINT or SIGTERM arrived (exit 130).
         case interrupted
     }
@@ -25,23 +27,20 @@ public struct RestoreCheckError: Error, CustomStringConvertible, Sendable {
     public var line: Int?
     /// `errno` of the failed system call, if any.
     public var errno: Int32?
-    public var thrownAt: String
 
-    public init(_ kind: Kind, _ message: String, path: String? = nil, line: Int? = nil,
-                errno: Int32? = nil, file: String = #fileID, sourceLine: Int = #line) {
+    public init(_ kind: Kind, _ message: String, path: String? = nil, line: Int? = nil, errno: Int32? = nil) {
         self.kind = kind
         self.message = message
         self.path = path
         self.line = line
         self.errno = errno
-        self.thrownAt = "\(file):\(sourceLine)"
     }
 
     public var exitCode: Int32 {
         switch kind {
         case .usage: return 64
         case .plan: return 78
-        case .io: return 2
+        case .io, .manifest: return 2
         case .interrupted: return 130
         }
     }

@@ -71,11 +71,27 @@ enum TestEnvironment {
         run(binary, ["verify"] + arguments + ["--report-dir", reports, "--scratch", reports], stdin: stdin, environment: environment)
     }
 
-    /// Runs a shell command line (for the real tools that make and damage archives).
+    /// Runs a shell command line (for the real tools that make and damage archives). A tool
+    /// that is not installed fails the test naming the Debian package that brings it (`make
+    /// deps` installs them all), instead of passing on an empty result.
     @discardableResult
     static func shell(_ command: String) -> Result {
-        run("/bin/bash", ["-c", command])
+        let result = run("/bin/bash", ["-c", command])
+        if result.code == 127, let missing = result.err.firstMatch(of: #/([\w.+-]+): command not found/#) {
+            let tool = String(missing.1)
+            Issue.record("\(tool) is not installed: apt-get install \(debianPackages[tool] ?? tool) (or run make deps)")
+        }
+        return result
     }
+
+    /// The Debian package of each tool the tests run.
+    static let debianPackages = [
+        "bsdtar": "libarchive-tools", "xmllint": "libxml2-utils", "mtree": "mtree-netbsd", "zip": "zip", "unzip": "unzip",
+        "cpio": "cpio", "zstd": "zstd", "xz": "xz-utils", "bzip2": "bzip2", "sqlite3": "sqlite3", "ps": "procps",
+        "pg_dump": "postgresql-client", "pg_restore": "postgresql-client", "psql": "postgresql-client",
+        "mariadb": "mariadb-client", "mariadb-dump": "mariadb-client", "chromium": "chromium", "promtool": "prometheus",
+        "python3": "python3", "tar": "tar", "gzip": "gzip",
+    ]
 
     /// A report file of the newest run in a report directory (`DIR/<set>/latest/FILE`); with
     /// several sets, the first set's in name order.

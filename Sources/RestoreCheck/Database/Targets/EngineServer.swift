@@ -8,10 +8,29 @@ import Glibc
 /// stopped (and registered to be killed on SIGINT) whatever happens.
 protocol EngineServer: RestoredDatabase {
     func start() throws
-    /// Loads the dump: SQL `lines` streamed to the engine's client, or a pg_dump custom
-    /// archive read from `archiveFD`.
-    func load(lines: DumpLineReader?, archiveFD: Int32?, dialect: DumpDialect, name: String) throws -> DumpImportResult
+    /// Loads the dump `name` into the server.
+    func load(_ input: EngineInput, dialect: DumpDialect, name: String) throws -> DumpImportResult
     func stop()
+}
+
+/// What an engine loads: SQL text streamed to its client, or a pg_dump custom archive that
+/// pg_restore reads from the descriptor (closed when the input is let go).
+enum EngineInput {
+    case sql(DumpLineReader)
+    case customArchive(FileDescriptor)
+}
+
+/// A plan whose `target:` cannot take the dump it names: the plan is wrong (exit 78), not
+/// the backup, so the run stops with a message that says which target would.
+func targetMismatch(_ target: String, accepts: String, dump: String, dialect: DumpDialect) -> RestoreCheckError {
+    let fitting: String
+    switch dialect {
+    case .mysql: fitting = "mariadb"
+    case .postgres: fitting = "postgres"
+    case .sqlite: fitting = "sqlite"
+    }
+    return RestoreCheckError(.plan, "the plan's `target: \(target)` restores \(accepts) dumps, but \(dump) is a \(dialect.rawValue) dump "
+                             + "(use target: \(fitting), or sqlite)")
 }
 
 extension EngineServer {

@@ -55,9 +55,9 @@ final class MariaDBServer: EngineServer {
                              + arguments + (useDatabase ? [database] : []), stderrPath: "\(directory)/client.err")
     }
 
-    func load(lines: DumpLineReader?, archiveFD: Int32?, dialect: DumpDialect, name: String) throws -> DumpImportResult {
-        guard dialect == .mysql, let lines else {
-            throw RestoreCheckError(.io, "target mariadb restores mysqldump / mariadb-dump dumps; \(name) is a \(dialect.rawValue) dump (use target: \(dialect == .postgres ? "postgres" : "sqlite"))")
+    func load(_ input: EngineInput, dialect: DumpDialect, name: String) throws -> DumpImportResult {
+        guard dialect == .mysql, case .sql(let lines) = input else {
+            throw targetMismatch("mariadb", accepts: "mysqldump / mariadb-dump", dump: name, dialect: dialect)
         }
         let child = ChildProcess(tools["mariadb"]!, ["--no-defaults", "-uroot", "--socket=\(socket)", "--default-character-set=utf8mb4",
                                                      "--binary-mode", database], stderrPath: "\(directory)/load.err")

@@ -65,12 +65,16 @@ final class PostgresServer: EngineServer {
         try run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socket, "-U", "postgres"] + arguments)
     }
 
-    func load(lines: DumpLineReader?, archiveFD: Int32?, dialect: DumpDialect, name: String) throws -> DumpImportResult {
+    func load(_ input: EngineInput, dialect: DumpDialect, name: String) throws -> DumpImportResult {
         guard dialect == .postgres else {
-            throw RestoreCheckError(.io, "target postgres restores pg_dump dumps; \(name) is a \(dialect.rawValue) dump (use target: \(dialect == .mysql ? "mariadb" : "sqlite"))")
+            throw targetMismatch("postgres", accepts: "pg_dump", dump: name, dialect: dialect)
         }
         let started = Date()
-        if let archiveFD {
+        let lines: DumpLineReader
+        switch input {
+        case .sql(let reader):
+            lines = reader
+        case .customArchive(let archiveFD):
             let child = ChildProcess(tools["pg_restore"]!, ["--exit-on-error", "--no-owner", "--no-privileges", "-h", socket, "-U", "postgres", "-d", database],
                                      stderrPath: "\(directory)/pg_restore.err")
             try child.start(inputFrom: archiveFD)
@@ -85,7 +89,7 @@ final class PostgresServer: EngineServer {
         let child = ChildProcess(tools["psql"]!, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socket, "-U", "postgres", "-d", database],
                                  stderrPath: "\(directory)/psql.err")
         try child.start(feedInput: true)
-        var (result, _) = try stream(lines!, to: child, dialect: .postgres)
+        var (result, _) = try stream(lines, to: child, dialect: .postgres)
         let status = child.wait()
         if status != 0 && result.failure == nil {
             let errors = child.firstError()

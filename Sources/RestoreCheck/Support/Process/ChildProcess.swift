@@ -34,8 +34,8 @@ final class ChildProcess {
 
     /// Starts it. `captureOutput` gives `outputFD` to read its standard output from,
     /// `feedInput` gives `inputFD` to write its standard input to, `inputFrom` hands it a
-    /// descriptor of ours as standard input (which this call closes).
-    func start(captureOutput: Bool = false, feedInput: Bool = false, inputFrom: Int32? = nil) throws {
+    /// descriptor of ours as standard input (its owner closes our copy).
+    func start(captureOutput: Bool = false, feedInput: Bool = false, inputFrom: FileDescriptor? = nil) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -43,8 +43,7 @@ final class ChildProcess {
         defer { for fd in toClose { close(fd) } }
 
         if let inputFrom {
-            posix_spawn_file_actions_adddup2(&actions, inputFrom, 0)
-            toClose.append(inputFrom)
+            posix_spawn_file_actions_adddup2(&actions, inputFrom.raw, 0)
         } else if feedInput {
             let (read, write) = try Self.pipe()
             posix_spawn_file_actions_adddup2(&actions, read, 0)
