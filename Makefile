@@ -50,6 +50,14 @@ test: deps fixture-times
 	swift build --build-tests
 	swift test --skip-build
 
+# The toolchain's formatter as a linter (.swift-format: 4 spaces, lines of at most 120), plus a
+# line-length check it cannot make on string literals, plus a build with warnings as errors.
+lint:
+	swift format lint --strict -r -p Sources Tests Package.swift
+	@long=$$(awk 'length > 120 { print FILENAME ":" FNR ": " length " characters" }' $$(find Sources Tests -name '*.swift')); \
+	if [ -n "$$long" ]; then echo "$$long"; echo "lines over 120 characters"; exit 1; fi
+	@echo "lint: clean"
+
 # Rewrite the golden files (Tests/Golden) from the current outputs of the
 # fixed demo run; review `git diff` before committing them.
 golden: deps

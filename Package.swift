@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Our own targets build with warnings as errors (dependencies keep their own settings).
+let warningsAreErrors: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "restorecheck",
     platforms: [.macOS(.v13)],
@@ -40,18 +43,21 @@ let package = Package(
                 "CRCArchive", "CRCSQLite", "CRCSystem", "CRCZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: warningsAreErrors
         ),
         .executableTarget(
             name: "restorecheck",
             dependencies: [
                 "RestoreCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: warningsAreErrors
         ),
         .testTarget(
             name: "RestoreCheckTests",
-            dependencies: ["RestoreCheck", "CRCArchive", "restorecheck"]
+            dependencies: ["RestoreCheck", "CRCArchive", "restorecheck"],
+            swiftSettings: warningsAreErrors
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -7,17 +7,17 @@ struct BaselineCommand: ParsableCommand {
         commandName: "baseline",
         abstract: "Write a plan from a live tree or a known-good archive.",
         discussion: """
-        Reads SOURCE — the production root, a sub-tree (with --prefix), or an archive you trust — \
-        and writes a plan that recognises what the server holds (WordPress, Maildirs, media, dumps, \
-        config), keeps secrets at their exact mode and owner, allows counts and table rows to drop \
-        by --fraction, and imports every dump to list its tables. Every rule is checked against \
-        SOURCE before it is written, so the plan verifies its source with exit 0.
+            Reads SOURCE — the production root, a sub-tree (with --prefix), or an archive you trust — \
+            and writes a plan that recognises what the server holds (WordPress, Maildirs, media, dumps, \
+            config), keeps secrets at their exact mode and owner, allows counts and table rows to drop \
+            by --fraction, and imports every dump to list its tables. Every rule is checked against \
+            SOURCE before it is written, so the plan verifies its source with exit 0.
 
-        Examples:
-          restorecheck baseline / --out plan.yml --backups /srv/backups/shop
-          restorecheck baseline /srv/backups/shop/shop-2026-11-26.tar.zst --out plan.yml --manifest shop.mtree
-          restorecheck baseline /var/www --prefix /var/www --out www.yml
-        """
+            Examples:
+              restorecheck baseline / --out plan.yml --backups /srv/backups/shop
+              restorecheck baseline /srv/backups/shop/shop-2026-11-26.tar.zst --out plan.yml --manifest shop.mtree
+              restorecheck baseline /var/www --prefix /var/www --out www.yml
+            """
     )
 
     @Argument(help: "A live directory tree, or an archive.")
@@ -26,13 +26,17 @@ struct BaselineCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the plan ('-' for standard output).", valueName: "file"))
     var out: String = "-"
 
-    @Option(name: .long, help: ArgumentHelp("Also write an mtree spec of SOURCE (every file's digest and metadata).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also write an mtree spec of SOURCE (every file's digest and metadata).", valueName: "file"))
     var manifest: String?
 
     @Option(name: .long, help: ArgumentHelp("The production path SOURCE stands for (default /).", valueName: "path"))
     var prefix: String = "/"
 
-    @Option(name: .long, help: ArgumentHelp("The directory of the set's archives, for the source block and schedule.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The directory of the set's archives, for the source block and schedule.", valueName: "dir"))
     var backups: String?
 
     @Option(name: .long, help: "Counts and rows must stay above this fraction of today's (default 0.8).")

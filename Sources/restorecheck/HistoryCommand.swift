@@ -20,6 +20,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let environment = RunEnvironment(output: TerminalOutput(showsProgress: false))
-        try finish(HistoryRun(reportDirectory: reportDir, setName: setName, limit: limit, environment: environment).run())
+        try finish(
+            HistoryRun(reportDirectory: reportDir, setName: setName, limit: limit, environment: environment).run())
     }
 }

@@ -5,13 +5,17 @@ import RestoreCheck
 /// The options `verify` and `diff` share: where the run's reports and sandbox go, and how
 /// much the console says.
 struct RunOutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Where reports are written (default: the plan's reports.dir, else Reports).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where reports are written (default: the plan's reports.dir, else Reports).", valueName: "dir"))
     var reportDir: String?
 
     @Option(name: .long, help: "Report formats, comma-separated: junit,json,html (default: all three).")
     var format: String?
 
-    @Option(name: .long, help: ArgumentHelp("Where the sandbox is created (default: $TMPDIR or /tmp).", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("Where the sandbox is created (default: $TMPDIR or /tmp).", valueName: "dir"))
     var scratch: String?
 
     @Flag(name: .long, help: "Leave the sandbox in place and print where it is.")

@@ -7,28 +7,29 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Restore a backup into a sandbox and verify it.",
         discussion: """
-        Examples:
-          restorecheck verify --archive /srv/backups/shop-2026-11-26.tar.zst
-          restorecheck verify --latest /srv/backups/shop --manifest SHA256SUMS
-          ssh vault cat shop.tar.gz | restorecheck verify --archive -
-          restorecheck verify plan.yml --now 2026-11-26T06:00:00Z --report-dir Reports/
-          restorecheck verify plan.yml -q --metrics-file /var/lib/node_exporter/restorecheck.prom   # nightly, for monitoring
+            Examples:
+              restorecheck verify --archive /srv/backups/shop-2026-11-26.tar.zst
+              restorecheck verify --latest /srv/backups/shop --manifest SHA256SUMS
+              ssh vault cat shop.tar.gz | restorecheck verify --archive -
+              restorecheck verify plan.yml --now 2026-11-26T06:00:00Z --report-dir Reports/
+              restorecheck verify plan.yml -q --metrics-file /var/lib/node_exporter/restorecheck.prom   # nightly, \
+              for monitoring
 
-        Reports go to REPORT-DIR/<set>/<UTC time>/ (junit.xml, report.html, report.json) with a \
-        `latest` link per set, and every run is added to REPORT-DIR/history.sqlite (see `restorecheck history`).
+            Reports go to REPORT-DIR/<set>/<UTC time>/ (junit.xml, report.html, report.json) with a \
+            `latest` link per set, and every run is added to REPORT-DIR/history.sqlite (see `restorecheck history`).
 
-        Without a plan, the newest (or given) archive is restored and checked for readability, \
-        safety and any manifest found inside it (SHA256SUMS, MANIFEST.sha256, *.mtree) or beside it \
-        (ARCHIVE.mtree); ARCHIVE.sha256 / .sha512 beside it are checked against the archive itself. \
-        A plan (YAML) adds expectations: files, modes, owners, link targets, counts, contents. \
-        --archive, --latest and --manifest override the plan's `source:` and `manifest:`.
+            Without a plan, the newest (or given) archive is restored and checked for readability, \
+            safety and any manifest found inside it (SHA256SUMS, MANIFEST.sha256, *.mtree) or beside it \
+            (ARCHIVE.mtree); ARCHIVE.sha256 / .sha512 beside it are checked against the archive itself. \
+            A plan (YAML) adds expectations: files, modes, owners, link targets, counts, contents. \
+            --archive, --latest and --manifest override the plan's `source:` and `manifest:`.
 
-        SQL dumps in the backup (*.sql, *.sql.gz, pg_dump -Fc, SQLite files; or the plan's \
-        `databases:`) are re-imported into a throwaway SQLite in the sandbox and checked: the \
-        dump is complete, every statement loads, integrity holds, every table's rows are counted. \
-        `target: postgres | mariadb` in the plan restores into a temporary real server instead \
-        (socket only, started and stopped by restorecheck).
-        """
+            SQL dumps in the backup (*.sql, *.sql.gz, pg_dump -Fc, SQLite files; or the plan's \
+            `databases:`) are re-imported into a throwaway SQLite in the sandbox and checked: the \
+            dump is complete, every statement loads, integrity holds, every table's rows are counted. \
+            `target: postgres | mariadb` in the plan restores into a temporary real server instead \
+            (socket only, started and stopped by restorecheck).
+            """
     )
 
     @Argument(help: "A plan file (YAML). Optional: without one, give --archive or --latest.")
@@ -37,22 +38,34 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "The archive to verify; '-' reads it from standard input.")
     var archive: String?
 
-    @Option(name: .long, help: ArgumentHelp("Verify the newest archive in this directory (by mtime, name breaks ties).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Verify the newest archive in this directory (by mtime, name breaks ties).", valueName: "dir"))
     var latest: String?
 
-    @Option(name: .long, help: ArgumentHelp("A manifest to check against: checksum lines (sha256sum, --tag) or an mtree spec.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A manifest to check against: checksum lines (sha256sum, --tag) or an mtree spec.", valueName: "file"))
     var manifest: String?
 
     @Option(name: .customLong("set"), help: "Verify only this set of the plan.")
     var setName: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also write Prometheus metrics here (textfile collector format).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also write Prometheus metrics here (textfile collector format).", valueName: "file"))
     var metricsFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("The clock for age judgements, ISO 8601 (2026-11-26T06:00:00Z).", valueName: "time"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The clock for age judgements, ISO 8601 (2026-11-26T06:00:00Z).", valueName: "time"))
     var now: String?
 
-    @Option(name: .long, help: ArgumentHelp("Stop restoring past this many bytes (bomb guard; default 64GiB).", valueName: "size"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Stop restoring past this many bytes (bomb guard; default 64GiB).", valueName: "size"))
     var maxBytes: String?
 
     @Option(name: .long, help: ArgumentHelp("Stop at an entry larger than this (default 16GiB).", valueName: "size"))
@@ -71,7 +84,9 @@ struct VerifyCommand: ParsableCommand {
         if plan == nil && archive == nil && latest == nil {
             throw ValidationError("give a plan file, --archive FILE or --latest DIR (see --help)")
         }
-        if let now, ISOTime.parse(now) == nil { throw ValidationError("--now must be ISO 8601, such as 2026-11-26T06:00:00Z") }
+        if let now, ISOTime.parse(now) == nil {
+            throw ValidationError("--now must be ISO 8601, such as 2026-11-26T06:00:00Z")
+        }
         for (name, value) in [("--max-bytes", maxBytes), ("--max-entry-bytes", maxEntryBytes)] {
             if let value, ByteSize.parse(value) == nil { throw ValidationError("\(name) must be a size such as 10GiB") }
         }

@@ -9,9 +9,13 @@ import Testing
     /// Unpacks the demo (owners kept) and writes a baseline plan and spec from it.
     private func baseline(_ work: String) -> (plan: String, spec: String, result: TestEnvironment.Result) {
         let live = work + "/live"
-        TestEnvironment.shell("mkdir -p '\(live)' && tar -xzpf '\(TestEnvironment.demoArchive)' -C '\(live)' --same-owner --numeric-owner")
-        let plan = work + "/plan.yml", spec = work + "/tree.mtree"
-        let result = TestEnvironment.run(TestEnvironment.binary, ["baseline", live, "--out", plan, "--manifest", spec, "--scratch", work + "/s"])
+        TestEnvironment.shell(
+            "mkdir -p '\(live)' && tar -xzpf '\(TestEnvironment.demoArchive)' -C '\(live)' --same-owner --numeric-owner"
+        )
+        let plan = work + "/plan.yml"
+        let spec = work + "/tree.mtree"
+        let result = TestEnvironment.run(
+            TestEnvironment.binary, ["baseline", live, "--out", plan, "--manifest", spec, "--scratch", work + "/s"])
         return (plan, spec, result)
     }
 
@@ -21,8 +25,10 @@ import Testing
         let (plan, _, made) = baseline(work)
         #expect(made.code == 0, "\(made.all)")
         let text = (try? String(contentsOfFile: plan, encoding: .utf8)) ?? ""
-        for expected in ["preset: wordpress", "preset: maildir", "preset: media", "preset: database-dumps", "preset: config",
-                         "\"/var/www/html/wp-config.php\"", "mode: \"0640\"", "\"wp_posts\": { min_rows: 5 }", "# "] {
+        for expected in [
+            "preset: wordpress", "preset: maildir", "preset: media", "preset: database-dumps", "preset: config",
+            "\"/var/www/html/wp-config.php\"", "mode: \"0640\"", "\"wp_posts\": { min_rows: 5 }", "# ",
+        ] {
             #expect(text.contains(expected), "plan lacks \(expected):\n\(text)")
         }
         let result = TestEnvironment.verify([plan, "--archive", TestEnvironment.demoArchive], reports: work + "/r")
@@ -46,12 +52,16 @@ import Testing
     }
 
     @Test func aRemovedMaildirFails() throws {
-        try failing("rm -r var/mail/vhosts/example.com/alice", naming: "no Maildir (cur/new/tmp) under /var/mail/vhosts/example.com")
+        try failing(
+            "rm -r var/mail/vhosts/example.com/alice",
+            naming: "no Maildir (cur/new/tmp) under /var/mail/vhosts/example.com")
     }
 
     @Test func aDumpWithATableEmptiedFails() throws {
-        try failing("gzip -dc var/backups/db/shop.sql.gz | sed '/^INSERT INTO `wp_posts`/,/;$/d' | gzip -9n > x && mv x var/backups/db/shop.sql.gz",
-                    naming: "wp_posts: 0 rows, the plan expects at least 5")
+        try failing(
+            "gzip -dc var/backups/db/shop.sql.gz | sed '/^INSERT INTO `wp_posts`/,/;$/d' | gzip -9n > x && mv x "
+                + "var/backups/db/shop.sql.gz",
+            naming: "wp_posts: 0 rows, the plan expects at least 5")
     }
 
     @Test func theSpecIsReadByNetBSDMtreeAndByVerify() throws {
@@ -61,7 +71,8 @@ import Testing
         try #require(made.code == 0, "\(made.all)")
         let mtree = TestEnvironment.run("/usr/bin/mtree", ["-f", spec, "-p", work + "/live"])
         #expect(mtree.code == 0, "\(mtree.all)")
-        let result = TestEnvironment.verify(["--archive", TestEnvironment.demoArchive, "--manifest", spec], reports: work + "/r")
+        let result = TestEnvironment.verify(
+            ["--archive", TestEnvironment.demoArchive, "--manifest", spec], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
         let checks = TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/r")))
         #expect(checks.first { $0.name == "metadata" }?.status == .pass)

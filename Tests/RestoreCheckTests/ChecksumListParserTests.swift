@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RestoreCheck
 
 @Suite struct ChecksumListParserTests {
@@ -18,12 +19,14 @@ import Testing
     }
 
     @Test func readsBSDTagsForEveryAlgorithm() throws {
-        let md5 = String(repeating: "0", count: 32), sha1 = String(repeating: "1", count: 40)
+        let md5 = String(repeating: "0", count: 32)
+        let sha1 = String(repeating: "1", count: 40)
         let sha512 = String(repeating: "f", count: 128)
         let text = "MD5 (a) = \(md5)\nSHA1 (b) = \(sha1)\nSHA256 (odd ) = name) = \(sha)\nSHA512 (d) = \(sha512)\n"
         let entries = try ChecksumListParser(origin: "SUMS").parse(Array(text.utf8))
         #expect(entries.map(\.key) == ["a", "b", "odd ) = name", "d"])
-        #expect(entries[0].digests[.md5] != nil && entries[1].digests[.sha1] != nil && entries[3].digests[.sha512] != nil)
+        #expect(
+            entries[0].digests[.md5] != nil && entries[1].digests[.sha1] != nil && entries[3].digests[.sha512] != nil)
     }
 
     @Test func badLineIsAnErrorNamingFileAndLine() {

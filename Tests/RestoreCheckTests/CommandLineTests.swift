@@ -15,7 +15,8 @@ import Testing
     @Test func badPlanExits78NamingKeyAndLine() throws {
         let work = TestEnvironment.scratch("plan")
         defer { TestEnvironment.remove(work) }
-        try "sets:\n  - name: x\n    expect:\n      - path: /a\n        colour: red\n".write(toFile: work + "/p.yml", atomically: true, encoding: .utf8)
+        try "sets:\n  - name: x\n    expect:\n      - path: /a\n        colour: red\n".write(
+            toFile: work + "/p.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/p.yml"], reports: work)
         #expect(result.code == 78)
         #expect(result.err.contains("p.yml:5") && result.err.contains("colour"), "\(result.err)")
@@ -36,21 +37,29 @@ import Testing
         defer { TestEnvironment.remove(work) }
         let result = TestEnvironment.verify(["--archive", "-"], reports: work, stdin: TestEnvironment.demoArchive)
         #expect(result.code == 0, "\(result.all)")
-        #expect(result.out.contains("checksums") || TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work)))
-            .contains { $0.name == "checksums" && $0.status == .pass })
+        #expect(
+            result.out.contains("checksums")
+                || TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work)))
+                    .contains { $0.name == "checksums" && $0.status == .pass }
+        )
     }
 
     @Test func latestPicksTheNewestAndJudgesItsAge() {
         let work = TestEnvironment.scratch("latest")
         defer { TestEnvironment.remove(work) }
         let stale = TestEnvironment.verify([TestEnvironment.demoPlan, "--now", "2026-11-30T06:00:00Z"], reports: work)
-        #expect(stale.code == 1 && stale.out.contains("demo-2026-11-26.tar.gz") && stale.out.contains("latest"), "\(stale.all)")
+        #expect(
+            stale.code == 1 && stale.out.contains("demo-2026-11-26.tar.gz") && stale.out.contains("latest"),
+            "\(stale.all)")
     }
 
     @Test func sidecarMismatchFails() throws {
         let work = TestEnvironment.scratch("sidecar")
         defer { TestEnvironment.remove(work) }
-        TestEnvironment.shell("cp '\(TestEnvironment.demoArchive)' '\(work)/a.tar.gz' && echo \"$(printf '0%.0s' $(seq 64))  a.tar.gz\" > '\(work)/a.tar.gz.sha256'")
+        TestEnvironment.shell(
+            "cp '\(TestEnvironment.demoArchive)' '\(work)/a.tar.gz' && echo \"$(printf '0%.0s' $(seq 64))  a.tar.gz\" "
+                + "> '\(work)/a.tar.gz.sha256'"
+        )
         let result = TestEnvironment.verify(["--archive", work + "/a.tar.gz"], reports: work + "/r")
         #expect(result.code == 1 && result.out.contains("sidecar"), "\(result.all)")
         TestEnvironment.shell("cd '\(work)' && sha256sum a.tar.gz > a.tar.gz.sha256")

@@ -7,14 +7,17 @@ import Testing
 @Suite struct DamagedDumpTests {
     let datasets = DumpFixture.datasets
 
-    private func run(_ name: String, _ bytes: [UInt8], tables: String? = nil) throws -> (TestEnvironment.Result, [String: CheckResult]) {
+    private func run(_ name: String, _ bytes: [UInt8], tables: String? = nil) throws -> (
+        TestEnvironment.Result, [String: CheckResult]
+    ) {
         let work = TestEnvironment.scratch("dmg")
         defer { TestEnvironment.remove(work) }
         let production = "/var/backups/db/\(name)"
         let archive = DumpFixture.archive([production: bytes], in: work)
         var entry = "      - dump: \(production)"
         if let tables { entry += "\n        tables: \(tables)" }
-        try DumpFixture.plan(archive: archive, entries: [entry]).write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        try DumpFixture.plan(archive: archive, entries: [entry]).write(
+            toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
         return (result, DumpFixture.dbChecks(work + "/r"))
     }
@@ -49,7 +52,8 @@ import Testing
     }
 
     @Test func syntaxErrorNamesItsLine() throws {
-        var lines = String(decoding: DumpFixture.bytes("\(datasets)/chinook/chinook.sqlite.sql"), as: UTF8.self).components(separatedBy: "\n")
+        var lines = String(decoding: DumpFixture.bytes("\(datasets)/chinook/chinook.sqlite.sql"), as: UTF8.self)
+            .components(separatedBy: "\n")
         let target = try #require(lines.firstIndex { $0.hasPrefix("CREATE TABLE [Genre]") })
         lines[target] = lines[target].replacingOccurrences(of: "CREATE TABLE", with: "CREATE TABEL")
         let (result, checks) = try run("syntax.sql", Array(lines.joined(separator: "\n").utf8))
@@ -59,11 +63,13 @@ import Testing
     }
 
     @Test func fiveRowsFewerThanThePlanRequires() throws {
-        let lines = String(decoding: DumpFixture.bytes("\(datasets)/chinook/chinook.sqlite.sql"), as: UTF8.self).components(separatedBy: "\n")
-        let fewer = lines.filter { !$0.hasPrefix("INSERT INTO Artist VALUES(27") }   // 270…275 and 27
+        let lines = String(decoding: DumpFixture.bytes("\(datasets)/chinook/chinook.sqlite.sql"), as: UTF8.self)
+            .components(separatedBy: "\n")
+        let fewer = lines.filter { !$0.hasPrefix("INSERT INTO Artist VALUES(27") } // 270…275 and 27
         let removed = lines.count - fewer.count
         #expect(removed >= 5)
-        let (result, checks) = try run("fewer.sql", Array(fewer.joined(separator: "\n").utf8), tables: "{ Artist: { rows: 275 } }")
+        let (result, checks) = try run(
+            "fewer.sql", Array(fewer.joined(separator: "\n").utf8), tables: "{ Artist: { rows: 275 } }")
         #expect(result.code == 1)
         #expect(status(checks, "tables /var/backups/db/fewer.sql") == "fail")
         #expect(result.out.contains("Artist: \(275 - removed) rows, the plan expects exactly 275"), "\(result.out)")
@@ -71,11 +77,11 @@ import Testing
 
     @Test func trailerTextInsideAValueDoesNotCount() throws {
         let dump = """
-        -- MariaDB dump 10.19
-        CREATE TABLE `notes` (`id` int(11) NOT NULL, `body` text, PRIMARY KEY (`id`)) ENGINE=InnoDB;
-        INSERT INTO `notes` VALUES (1,'ok'),(2,'
-        -- Dump completed on 2026-11-26 01:00:00
-        """
+            -- MariaDB dump 10.19
+            CREATE TABLE `notes` (`id` int(11) NOT NULL, `body` text, PRIMARY KEY (`id`)) ENGINE=InnoDB;
+            INSERT INTO `notes` VALUES (1,'ok'),(2,'
+            -- Dump completed on 2026-11-26 01:00:00
+            """
         let (result, checks) = try run("fake-trailer.sql", Array(dump.utf8))
         #expect(result.code == 1)
         #expect(status(checks, "complete /var/backups/db/fake-trailer.sql") == "fail", "\(checks)")
@@ -95,11 +101,11 @@ import Testing
 
     @Test func rowsThatCannotBeReadFailTheImport() throws {
         let dump = """
-        -- MariaDB dump 10.19
-        CREATE TABLE `notes` (`id` int(11) NOT NULL, `body` text, PRIMARY KEY (`id`)) ENGINE=InnoDB;
-        INSERT INTO `notes` SET `id` = 1, `body` = 'written another way';
-        -- Dump completed on 2026-11-26 01:00:00
-        """
+            -- MariaDB dump 10.19
+            CREATE TABLE `notes` (`id` int(11) NOT NULL, `body` text, PRIMARY KEY (`id`)) ENGINE=InnoDB;
+            INSERT INTO `notes` SET `id` = 1, `body` = 'written another way';
+            -- Dump completed on 2026-11-26 01:00:00
+            """
         let (result, checks) = try run("set-form.sql", Array(dump.utf8))
         #expect(result.code == 1)
         #expect(status(checks, "import /var/backups/db/set-form.sql") == "fail", "\(checks)")

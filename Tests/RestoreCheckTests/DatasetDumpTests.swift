@@ -18,9 +18,12 @@ import Testing
         defer { TestEnvironment.remove(work) }
         let (dataset, file) = (String(relative.split(separator: "/")[0]), String(relative.split(separator: "/")[1]))
         let production = "/var/backups/db/\(file)"
-        let archive = DumpFixture.archive([production: DumpFixture.bytes("\(DumpFixture.datasets)/\(relative)")], in: work)
-        try DumpFixture.plan(archive: archive, entries: [DumpFixture.planEntry(dataset: dataset, file: file, at: production)])
-            .write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let archive = DumpFixture.archive(
+            [production: DumpFixture.bytes("\(DumpFixture.datasets)/\(relative)")], in: work)
+        try DumpFixture.plan(
+            archive: archive, entries: [DumpFixture.planEntry(dataset: dataset, file: file, at: production)]
+        )
+        .write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
@@ -47,12 +50,15 @@ import Testing
         let work = TestEnvironment.scratch("dsfail")
         defer { TestEnvironment.remove(work) }
         let production = "/var/backups/db/chinook.sqlite.sql"
-        let archive = DumpFixture.archive([production: DumpFixture.bytes("\(DumpFixture.datasets)/chinook/chinook.sqlite.sql")], in: work)
+        let archive = DumpFixture.archive(
+            [production: DumpFixture.bytes("\(DumpFixture.datasets)/chinook/chinook.sqlite.sql")], in: work)
         let entry = DumpFixture.planEntry(dataset: "chinook", file: "chinook.sqlite.sql", at: production)
             .replacingOccurrences(of: "rows: 3503", with: "rows: 3504")
-            .replacingOccurrences(of: "a41148e0bb7c1216c93f715963c4bc82c646387660b76e2656d9e1188e85b6d0",
-                                  with: "b41148e0bb7c1216c93f715963c4bc82c646387660b76e2656d9e1188e85b6d0")
-        try DumpFixture.plan(archive: archive, entries: [entry]).write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+            .replacingOccurrences(
+                of: "a41148e0bb7c1216c93f715963c4bc82c646387660b76e2656d9e1188e85b6d0",
+                with: "b41148e0bb7c1216c93f715963c4bc82c646387660b76e2656d9e1188e85b6d0")
+        try DumpFixture.plan(archive: archive, entries: [entry]).write(
+            toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
         #expect(result.code == 1, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
@@ -66,18 +72,22 @@ import Testing
         let work = TestEnvironment.scratch("part")
         defer { TestEnvironment.remove(work) }
         let production = "/srv/pagila.sql.gz"
-        let archive = DumpFixture.archive([production: DumpFixture.bytes("\(DumpFixture.datasets)/pagila/pagila.pg.sql.gz")], in: work)
+        let archive = DumpFixture.archive(
+            [production: DumpFixture.bytes("\(DumpFixture.datasets)/pagila/pagila.pg.sql.gz")], in: work)
         let entry = """
-              - dump: \(production)
-                tables: { payment: { rows: 16049 }, rental: { min_rows: 16000 } }
-                assert:
-                  - { name: rating is an enum value, sql: "SELECT rating FROM film WHERE film_id = 1", equals: PG }
-                  - { name: language padded, sql: "SELECT length(name) FROM language WHERE language_id = 1", equals: 20 }
-                  - { name: no picture, sql: "SELECT count(*) FROM staff WHERE picture IS NOT NULL", max: 0 }
-                fresh: { sql: "SELECT max(last_update) FROM rental", max_age: 2000d }
-        """
-        try DumpFixture.plan(archive: archive, entries: [entry]).write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
-        let result = TestEnvironment.verify([work + "/plan.yml", "--now", "2026-11-26T06:00:00Z"], reports: work + "/r")
+                  - dump: \(production)
+                    tables: { payment: { rows: 16049 }, rental: { min_rows: 16000 } }
+                    assert:
+                      - { name: rating is an enum value, sql: "SELECT rating FROM film WHERE film_id = 1", equals: PG }
+                      - { name: language padded, sql: "SELECT length(name) FROM language WHERE language_id = 1", \
+                      equals: 20 }
+                      - { name: no picture, sql: "SELECT count(*) FROM staff WHERE picture IS NOT NULL", max: 0 }
+                    fresh: { sql: "SELECT max(last_update) FROM rental", max_age: 2000d }
+            """
+        try DumpFixture.plan(archive: archive, entries: [entry]).write(
+            toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let result = TestEnvironment.verify(
+            [work + "/plan.yml", "--now", "2026-11-26T06:00:00Z"], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
         #expect(checks.values.filter { $0.status == .pass }.count == checks.count - 1, "\(checks)")

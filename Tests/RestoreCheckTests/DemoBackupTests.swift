@@ -8,10 +8,14 @@ import Testing
     @Test func demoPlanVerifiesAndReportsAreValid() throws {
         let work = TestEnvironment.scratch("demo")
         defer { TestEnvironment.remove(work) }
-        let result = TestEnvironment.verify([TestEnvironment.demoPlan, "--now", TestEnvironment.demoNow], reports: work)
+        let result = TestEnvironment.verify(
+            [TestEnvironment.demoPlan, "--now", TestEnvironment.demoNow], reports: work)
         #expect(result.code == 0, "\(result.all)")
         #expect(result.out.contains("verdict: PASS"))
-        let lint = TestEnvironment.shell("xmllint --noout --schema '\(TestEnvironment.schema)' '\(TestEnvironment.latestReport(work, "junit.xml"))' 2>&1")
+        let lint = TestEnvironment.shell(
+            "xmllint --noout --schema '\(TestEnvironment.schema)' "
+                + "'\(TestEnvironment.latestReport(work, "junit.xml"))' 2>&1"
+        )
         #expect(lint.code == 0, "\(lint.all)")
         let report = try #require(TestEnvironment.report(TestEnvironment.latestReport(work)))
         #expect(report.verdict == .pass)
@@ -20,13 +24,19 @@ import Testing
         #expect(checks.contains { $0.name == "expect /var/www/html/wp-config.php owner" && $0.status == .pass })
     }
 
-    @Test(arguments: ["demo-2026-11-22.cpio", "demo-2026-11-23.zip", "demo-2026-11-24.tar.xz", "demo-2026-11-25.tar.zst", "demo-2026-11-26.tar.gz"])
+    @Test(arguments: [
+        "demo-2026-11-22.cpio", "demo-2026-11-23.zip", "demo-2026-11-24.tar.xz", "demo-2026-11-25.tar.zst",
+        "demo-2026-11-26.tar.gz",
+    ])
     func everyFormatPassesAgainstBothMtreeForms(_ name: String) {
         let work = TestEnvironment.scratch("formats")
         defer { TestEnvironment.remove(work) }
         for spec in ["tree.bsdtar.mtree", "tree.netbsd.mtree"] {
-            let result = TestEnvironment.verify(["--archive", TestEnvironment.fixtures + "/backups/" + name,
-                                                 "--manifest", TestEnvironment.fixtures + "/" + spec], reports: work)
+            let result = TestEnvironment.verify(
+                [
+                    "--archive", TestEnvironment.fixtures + "/backups/" + name,
+                    "--manifest", TestEnvironment.fixtures + "/" + spec,
+                ], reports: work)
             #expect(result.code == 0, "\(name) with \(spec): \(result.all)")
         }
     }
@@ -41,11 +51,13 @@ import Testing
     }
 
     @Test func changedContentFailsChecksums() throws {
-        try tampered("echo '// injected' >> var/www/html/index.php", expectFailure: ["checksums", "var/www/html/index.php"])
+        try tampered(
+            "echo '// injected' >> var/www/html/index.php", expectFailure: ["checksums", "var/www/html/index.php"])
     }
 
     @Test func changedModeFailsTheModeRule() throws {
-        try tampered("chmod 0644 var/www/html/wp-config.php", expectFailure: ["expect /var/www/html/wp-config.php mode", "0644"])
+        try tampered(
+            "chmod 0644 var/www/html/wp-config.php", expectFailure: ["expect /var/www/html/wp-config.php mode", "0644"])
     }
 
     @Test func missingFileFails() throws {
@@ -53,7 +65,8 @@ import Testing
     }
 
     @Test func retargetedSymlinkFails() throws {
-        try tampered("ln -sfn ../sites-available/default etc/nginx/sites-enabled/example.com",
-                     expectFailure: ["expect /etc/nginx/sites-enabled/example.com target"])
+        try tampered(
+            "ln -sfn ../sites-available/default etc/nginx/sites-enabled/example.com",
+            expectFailure: ["expect /etc/nginx/sites-enabled/example.com target"])
     }
 }

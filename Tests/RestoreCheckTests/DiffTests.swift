@@ -7,14 +7,18 @@ import Testing
 @Suite struct DiffTests {
     private func unpackDemo(_ work: String) -> String {
         let live = work + "/live"
-        TestEnvironment.shell("mkdir -p '\(live)' && tar -xzpf '\(TestEnvironment.demoArchive)' -C '\(live)' --same-owner --numeric-owner")
+        TestEnvironment.shell(
+            "mkdir -p '\(live)' && tar -xzpf '\(TestEnvironment.demoArchive)' -C '\(live)' --same-owner --numeric-owner"
+        )
         return live
     }
 
     private func diff(_ arguments: [String], work: String) -> (TestEnvironment.Result, [String: CheckResult]) {
-        let result = TestEnvironment.run(TestEnvironment.binary, ["diff"] + arguments + ["--report-dir", work + "/r", "--scratch", work + "/s"])
+        let result = TestEnvironment.run(
+            TestEnvironment.binary, ["diff"] + arguments + ["--report-dir", work + "/r", "--scratch", work + "/s"])
         var checks: [String: CheckResult] = [:]
-        for check in TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/r"))) where check.phase == .diff {
+        for check in TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/r")))
+        where check.phase == .diff {
             checks[check.name] = check
         }
         return (result, checks)
@@ -37,7 +41,8 @@ import Testing
         let work = TestEnvironment.scratch("diff-four")
         defer { TestEnvironment.remove(work) }
         let live = unpackDemo(work)
-        TestEnvironment.shell("""
+        TestEnvironment.shell(
+            """
             cd '\(live)' && echo '// changed' >> var/www/html/index.php && rm var/www/html/robots.txt \
             && echo new > var/www/html/new.txt && chmod 0600 etc/nginx/nginx.conf \
             && mkdir -p var/cache/app && echo cached > var/cache/app/entry
@@ -45,13 +50,19 @@ import Testing
         let (result, checks) = diff([TestEnvironment.demoArchive, "--live", live], work: work)
         #expect(result.code == 1, "\(result.all)")
         #expect(offenders(checks["only in backup"]) == ["/var/www/html/robots.txt"])
-        #expect(Set(offenders(checks["only live"])) == ["/var/www/html/new.txt", "/var/cache", "/var/cache/app", "/var/cache/app/entry"])
+        #expect(
+            Set(offenders(checks["only live"])) == [
+                "/var/www/html/new.txt", "/var/cache", "/var/cache/app", "/var/cache/app/entry",
+            ])
         #expect(offenders(checks["content"]) == ["/var/www/html/index.php"])
         #expect(offenders(checks["metadata"]) == ["/etc/nginx/nginx.conf"])
 
-        let (ignored, quiet) = diff([TestEnvironment.demoArchive, "--live", live, "--ignore", "/var/cache",
-                                     "--ignore", "var/www/html/*.txt", "--ignore", "/var/www/html/index.php",
-                                     "--ignore", "/etc/nginx/nginx.conf"], work: work)
+        let (ignored, quiet) = diff(
+            [
+                TestEnvironment.demoArchive, "--live", live, "--ignore", "/var/cache",
+                "--ignore", "var/www/html/*.txt", "--ignore", "/var/www/html/index.php",
+                "--ignore", "/etc/nginx/nginx.conf",
+            ], work: work)
         #expect(ignored.code == 0, "\(ignored.all)")
         #expect(quiet.values.allSatisfy { $0.status == .pass }, "\(quiet)")
     }
@@ -84,7 +95,10 @@ import Testing
         try writer.run()
         let writerPID = writer.processIdentifier
         try #require(writerPID > 0, "the writer did not start")
-        defer { kill(writerPID, SIGKILL); writer.waitUntilExit() }
+        defer {
+            kill(writerPID, SIGKILL)
+            writer.waitUntilExit()
+        }
         usleep(200_000)
         // A busy machine may not schedule the writer inside the comparison's window; a few
         // tries make the observation certain without weakening what is observed.

@@ -22,7 +22,8 @@ import Testing
         }
         let servers = ["/usr/sbin/mariadbd ", "mariadbd "]
         return result.out.split(separator: "\n").filter { line in
-            let isServer = servers.contains { line.hasPrefix($0) }
+            let isServer =
+                servers.contains { line.hasPrefix($0) }
                 || (line.hasPrefix("/usr/lib/postgresql/") && line.contains("/bin/postgres "))
             return isServer && line.contains("rc-test-")
         }.count
@@ -36,10 +37,12 @@ import Testing
         for dump in Self.datasetDumps {
             let production = "/var/backups/db/\(dump.file)"
             files[production] = DumpFixture.bytes("\(DumpFixture.datasets)/\(dump.dataset)/\(dump.file)")
-            entries.append(DumpFixture.planEntry(dataset: dump.dataset, file: dump.file, at: production, target: dump.target))
+            entries.append(
+                DumpFixture.planEntry(dataset: dump.dataset, file: dump.file, at: production, target: dump.target))
         }
         let archive = DumpFixture.archive(files, in: work)
-        try DumpFixture.plan(archive: archive, entries: entries).write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        try DumpFixture.plan(archive: archive, entries: entries).write(
+            toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
         let checks = DumpFixture.dbChecks(work + "/r")
@@ -59,7 +62,8 @@ import Testing
         let archive = DumpFixture.archive([production: DumpFixture.bytes("\(DumpFixture.shopDumps)/\(file)")], in: work)
         try DumpFixture.plan(archive: archive, entries: [ShopDumpTests.entry(production, target: target)])
             .write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
-        let result = TestEnvironment.verify([work + "/plan.yml", "--now", TestEnvironment.demoNow], reports: work + "/r")
+        let result = TestEnvironment.verify(
+            [work + "/plan.yml", "--now", TestEnvironment.demoNow], reports: work + "/r")
         #expect(result.code == 0, "\(result.all)")
         let notPassed = DumpFixture.dbChecks(work + "/r").filter { $0.value.status != .pass }
         #expect(notPassed.isEmpty, "\(notPassed)")
@@ -68,7 +72,8 @@ import Testing
     @Test func aFailingStatementNamesItsLineInTheEngine() throws {
         let work = TestEnvironment.scratch("engbad")
         defer { TestEnvironment.remove(work) }
-        var lines = String(decoding: DumpFixture.bytes("\(DumpFixture.shopDumps)/shop.mariadb.sql"), as: UTF8.self).components(separatedBy: "\n")
+        var lines = String(decoding: DumpFixture.bytes("\(DumpFixture.shopDumps)/shop.mariadb.sql"), as: UTF8.self)
+            .components(separatedBy: "\n")
         let target = lines.firstIndex { $0.hasPrefix("CREATE TABLE `orders`") }!
         lines[target] = "CREATE TABEL `orders` ("
         let production = "/var/backups/db/shop.sql"
@@ -86,10 +91,12 @@ import Testing
         let work = TestEnvironment.scratch("engmissing")
         defer { TestEnvironment.remove(work) }
         let production = "/var/backups/db/shop.pg.sql"
-        let archive = DumpFixture.archive([production: DumpFixture.bytes("\(DumpFixture.shopDumps)/shop.pg.sql")], in: work)
+        let archive = DumpFixture.archive(
+            [production: DumpFixture.bytes("\(DumpFixture.shopDumps)/shop.pg.sql")], in: work)
         try DumpFixture.plan(archive: archive, entries: ["      - dump: \(production)\n        target: postgres"])
             .write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
-        let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r", environment: ["RESTORECHECK_TOOL_PATH": work + "/nothing"])
+        let result = TestEnvironment.verify(
+            [work + "/plan.yml"], reports: work + "/r", environment: ["RESTORECHECK_TOOL_PATH": work + "/nothing"])
         #expect(result.code == 2, "\(result.all)")
         #expect(result.out.contains("apt-get install postgresql"), "\(result.out)")
     }

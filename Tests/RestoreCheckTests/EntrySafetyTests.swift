@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RestoreCheck
 
 @Suite struct EntrySafetyTests {
@@ -7,13 +8,16 @@ import Testing
     }
 
     @Test func absoluteSymlinksAreRewrittenToStayInTheSandbox() {
-        let target = EntrySafety.sandboxTarget(Array("/etc/nginx/sites-available/default".utf8),
-                                               linkPath: components("etc/nginx/sites-enabled/default"))
+        let target = EntrySafety.sandboxTarget(
+            Array("/etc/nginx/sites-available/default".utf8),
+            linkPath: components("etc/nginx/sites-enabled/default"))
         #expect(target.map { String(decoding: $0, as: UTF8.self) } == "../../../etc/nginx/sites-available/default")
     }
 
     @Test func relativeSymlinksClimbingAboveTheRootEscape() {
         #expect(EntrySafety.sandboxTarget(Array("../../../../etc".utf8), linkPath: components("var/www/x")) == nil)
-        #expect(EntrySafety.sandboxTarget(Array("../sites-available/a".utf8), linkPath: components("etc/nginx/sites-enabled/a")) != nil)
+        #expect(
+            EntrySafety.sandboxTarget(
+                Array("../sites-available/a".utf8), linkPath: components("etc/nginx/sites-enabled/a")) != nil)
     }
 }

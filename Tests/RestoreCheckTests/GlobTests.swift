@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RestoreCheck
 
 @Suite struct GlobTests {

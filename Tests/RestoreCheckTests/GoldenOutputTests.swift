@@ -12,10 +12,12 @@ import Testing
     /// `make fixture-times` sets them; the run reports into `work/reports`.
     static func demoRun(in work: String, archive: String? = nil) throws -> (RunReport, CapturedOutput) {
         try FileManager.default.copyItem(atPath: TestEnvironment.fixtures, toPath: work + "/demo")
-        for name in try FileManager.default.contentsOfDirectory(atPath: work + "/demo/backups") where name.hasPrefix("demo-") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: work + "/demo/backups")
+        where name.hasPrefix("demo-") {
             let day = String(name.dropFirst(5).prefix(10))
             let date = try #require(ISOTime.parse(day + "T02:10:00Z"))
-            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: work + "/demo/backups/" + name)
+            try FileManager.default.setAttributes(
+                [.modificationDate: date], ofItemAtPath: work + "/demo/backups/" + name)
         }
         var request = VerifyRequest()
         request.planPath = work + "/demo/plan.yml"
@@ -25,8 +27,9 @@ import Testing
         request.output.reportDirectory = work + "/reports"
         request.output.scratch = work
         let output = CapturedOutput()
-        let environment = RunEnvironment(clock: SteppingClock(start: start), host: "golden-host", version: "0.0.0-golden",
-                                         output: output)
+        let environment = RunEnvironment(
+            clock: SteppingClock(start: start), host: "golden-host", version: "0.0.0-golden",
+            output: output)
         return (try VerifyRun(request: request, environment: environment).verify(), output)
     }
 
@@ -40,8 +43,9 @@ import Testing
             let text = try String(contentsOfFile: run + "/" + file, encoding: .utf8)
             Golden.check(Golden.normalize(text, work: work), against: "demo." + file)
         }
-        Golden.check(Golden.normalize(try String(contentsOfFile: work + "/metrics.prom", encoding: .utf8), work: work),
-                     against: "demo.metrics.prom")
+        Golden.check(
+            Golden.normalize(try String(contentsOfFile: work + "/metrics.prom", encoding: .utf8), work: work),
+            against: "demo.metrics.prom")
         Golden.check(Golden.normalize(output.text, work: work), against: "demo.console.txt")
     }
 

@@ -17,9 +17,12 @@ import Testing
         archive.file("ok.txt", "fine")
         build(archive, outside)
         archive.close()
-        let result = TestEnvironment.verify(["--archive", archive.path, "--format", "json"], reports: work + "/reports")
+        let result = TestEnvironment.verify(
+            ["--archive", archive.path, "--format", "json"], reports: work + "/reports")
         #expect(result.code == 1, "\(result.all)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty, "something was written outside the sandbox")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty,
+            "something was written outside the sandbox")
         let checks = TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/reports")))
         let safety = try #require(checks.first { $0.name == "safety" })
         #expect(safety.status == .fail)
@@ -27,8 +30,11 @@ import Testing
         for name in expectedNames { #expect(named.contains(name), "\(name) not named in \(named)") }
         let readable = try #require(checks.first { $0.name == "readable" })
         #expect(readable.status == .pass, "the rest of the archive is still read")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: work + "/reports").filter { $0.hasPrefix("restorecheck-") }.isEmpty,
-                "the sandbox is removed")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: work + "/reports").filter {
+                $0.hasPrefix("restorecheck-")
+            }.isEmpty,
+            "the sandbox is removed")
     }
 
     @Test func absolutePath() throws {
@@ -36,7 +42,9 @@ import Testing
     }
 
     @Test func dotDotPath() throws {
-        try refuses(["../../../../../../../tmp/x/../../escape"]) { archive, _ in archive.file("../../../../../../../tmp/x/../../escape", "bad") }
+        try refuses(["../../../../../../../tmp/x/../../escape"]) { archive, _ in
+            archive.file("../../../../../../../tmp/x/../../escape", "bad")
+        }
     }
 
     @Test func writeThroughAbsoluteSymlink() throws {
@@ -81,9 +89,13 @@ import Testing
         archive.close()
         let result = TestEnvironment.verify(["--archive", archive.path], reports: work + "/reports")
         #expect(result.code == 1)
-        let lint = TestEnvironment.shell("xmllint --noout --schema '\(TestEnvironment.schema)' '\(TestEnvironment.latestReport(work + "/reports", "junit.xml"))' 2>&1")
+        let lint = TestEnvironment.shell(
+            "xmllint --noout --schema '\(TestEnvironment.schema)' "
+                + "'\(TestEnvironment.latestReport(work + "/reports", "junit.xml"))' 2>&1"
+        )
         #expect(lint.code == 0, "\(lint.all)")
-        let xml = try String(contentsOfFile: TestEnvironment.latestReport(work + "/reports", "junit.xml"), encoding: .utf8)
+        let xml = try String(
+            contentsOfFile: TestEnvironment.latestReport(work + "/reports", "junit.xml"), encoding: .utf8)
         #expect(!xml.contains("<script>"))
     }
 }

@@ -12,16 +12,16 @@ import Testing
         archive.file("site-2026-11-26/html/index.php", "<?php echo 1;", mode: 0o640, owner: "www-data", uid: 33)
         archive.close()
         let plan = """
-        sets:
-          - name: site
-            source: { archive: site.tar.gz }
-            layout: { prefix: /var/www, strip_components: 1 }
-            expect:
-              - path: /var/www/html/index.php
-                mode: "0640"
-                owner: www-data
-              - path: /var/www/html/missing.php
-        """
+            sets:
+              - name: site
+                source: { archive: site.tar.gz }
+                layout: { prefix: /var/www, strip_components: 1 }
+                expect:
+                  - path: /var/www/html/index.php
+                    mode: "0640"
+                    owner: www-data
+                  - path: /var/www/html/missing.php
+            """
         try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/reports")
         #expect(result.code == 1, "\(result.all)")

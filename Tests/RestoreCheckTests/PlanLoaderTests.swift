@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RestoreCheck
 
 @Suite struct PlanLoaderTests {
@@ -8,7 +9,10 @@ import Testing
     }
 
     private func planError(_ text: String) -> RestoreCheckError? {
-        do { _ = try parse(text); return nil } catch { return error as? RestoreCheckError }
+        do {
+            _ = try parse(text)
+            return nil
+        } catch { return error as? RestoreCheckError }
     }
 
     @Test func aThreeLinePlanGetsDefaults() throws {
@@ -19,18 +23,19 @@ import Testing
     }
 
     @Test func readsRules() throws {
-        let plan = try parse("""
-        sets:
-          - name: shop
-            schedule: daily
-            expect:
-              - path: /var/www/html/wp-config.php
-                mode: "0640"
-                owner: www-data
-              - glob: /var/www/**/*.jpg
-                min_count: 10
-                min_size: 1KiB
-        """)
+        let plan = try parse(
+            """
+            sets:
+              - name: shop
+                schedule: daily
+                expect:
+                  - path: /var/www/html/wp-config.php
+                    mode: "0640"
+                    owner: www-data
+                  - glob: /var/www/**/*.jpg
+                    min_count: 10
+                    min_size: 1KiB
+            """)
         let rules = plan.sets[0].expect
         #expect(rules[0].mode == 0o640 && rules[0].owner == "www-data" && rules[0].line == 5)
         #expect(rules[1].selector == .glob("/var/www/**/*.jpg") && rules[1].minSize == 1024)

@@ -39,18 +39,21 @@ import Testing
     }
 
     @Test func aMessageThatIsNotMailFails() throws {
-        try failing("printf 'no headers here\\n' > 'var/mail/vhosts/example.com/alice/cur/1764064861.M1P1.mail:2,S'",
-                    ["preset maildir /var/mail/vhosts messages"])
+        try failing(
+            "printf 'no headers here\\n' > 'var/mail/vhosts/example.com/alice/cur/1764064861.M1P1.mail:2,S'",
+            ["preset maildir /var/mail/vhosts messages"])
     }
 
     @Test func aJPEGOfZerosFails() throws {
-        try failing("head -c 2048 /dev/zero > var/www/html/wp-content/uploads/2026/11/photo-3.jpg",
-                    ["preset media /var/www/html/wp-content/uploads/** content"])
+        try failing(
+            "head -c 2048 /dev/zero > var/www/html/wp-content/uploads/2026/11/photo-3.jpg",
+            ["preset media /var/www/html/wp-content/uploads/** content"])
     }
 
     @Test func aPNGNamedJPEGFails() throws {
-        try failing("cp var/www/html/wp-content/uploads/2026/11/logo-1.png var/www/html/wp-content/uploads/2026/11/photo-1.jpg",
-                    ["preset media /var/www/html/wp-content/uploads/** content"])
+        try failing(
+            "cp var/www/html/wp-content/uploads/2026/11/logo-1.png var/www/html/wp-content/uploads/2026/11/photo-1.jpg",
+            ["preset media /var/www/html/wp-content/uploads/** content"])
     }
 
     @Test func aWorldReadableWpConfigFails() throws {
@@ -58,13 +61,18 @@ import Testing
     }
 
     @Test func missingCoreAndLooseConfigFail() throws {
-        try failing("rm var/www/html/wp-settings.php; chmod 0666 etc/nginx/nginx.conf",
-                    ["preset wordpress /var/www/html core",
-                     "preset config /etc/nginx/nginx.conf, /etc/nginx/sites-available/example.com, /var/www/html/wp-config.php"])
+        try failing(
+            "rm var/www/html/wp-settings.php; chmod 0666 etc/nginx/nginx.conf",
+            [
+                "preset wordpress /var/www/html core",
+                "preset config /etc/nginx/nginx.conf, /etc/nginx/sites-available/example.com, "
+                    + "/var/www/html/wp-config.php",
+            ])
     }
 
     @Test func aTruncatedDumpFailsDatabaseDumps() throws {
-        try failing("gzip -dc var/backups/db/shop.sql.gz | head -c 6000 | gzip -9n > x && mv x var/backups/db/shop.sql.gz",
-                    ["preset database-dumps /var/backups"])
+        try failing(
+            "gzip -dc var/backups/db/shop.sql.gz | head -c 6000 | gzip -9n > x && mv x var/backups/db/shop.sql.gz",
+            ["preset database-dumps /var/backups"])
     }
 }

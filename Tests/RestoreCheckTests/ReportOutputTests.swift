@@ -7,11 +7,13 @@ import Testing
     /// A failing copy of the demo: one file changed, one dump truncated, and an entry whose
     /// name is markup.
     private func failingRun(_ work: String) throws -> (TestEnvironment.Result, String) {
-        let result = try DemoCopy.verify(after: """
-            echo '// changed' >> var/www/html/index.php; \
-            gzip -dc var/backups/db/shop.sql.gz | head -c 7000 | gzip -9n > x && mv x var/backups/db/shop.sql.gz; \
-            printf 'hostile' > 'var/www/html/<script>alert(1)<b onmouseover=alert(2)>.txt'; chmod 4755 'var/www/html/<script>alert(1)<b onmouseover=alert(2)>.txt'
-            """, in: work)
+        let result = try DemoCopy.verify(
+            after: """
+                echo '// changed' >> var/www/html/index.php; \
+                gzip -dc var/backups/db/shop.sql.gz | head -c 7000 | gzip -9n > x && mv x var/backups/db/shop.sql.gz; \
+                printf 'hostile' > 'var/www/html/<script>alert(1)<b onmouseover=alert(2)>.txt'; chmod 4755 \
+                'var/www/html/<script>alert(1)<b onmouseover=alert(2)>.txt'
+                """, in: work)
         return (result, TestEnvironment.latestReport(work + "/reports", "report.html"))
     }
 
@@ -35,14 +37,19 @@ import Testing
 
         // Chromium loads it with no script run: the DOM it ends with has no script element and
         // the hostile name is text, and it can be screenshot for a person to read.
-        let dom = TestEnvironment.run("/usr/bin/chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://" + page])
+        let dom = TestEnvironment.run(
+            "/usr/bin/chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://" + page])
         #expect(dom.code == 0, "\(dom.err)")
         #expect(dom.out.contains("FAIL — the backup did not verify"))
         #expect(!dom.out.lowercased().contains("<script"))
         #expect(dom.out.contains("&lt;script&gt;alert(1)"))
         let shot = work + "/shot.png"
-        TestEnvironment.run("/usr/bin/chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                                                  "--window-size=1200,1800", "--screenshot=\(shot)", "file://" + page])
+        TestEnvironment.run(
+            "/usr/bin/chromium",
+            [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--window-size=1200,1800", "--screenshot=\(shot)", "file://" + page,
+            ])
         let png = DumpFixture.bytes(shot)
         #expect(png.count > 20_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "no screenshot")
     }
@@ -60,15 +67,23 @@ import Testing
         let promtool = TestEnvironment.shell("promtool check metrics < '\(metrics)'")
         #expect(promtool.code == 0, "\(promtool.all)")
         let text = (try? String(contentsOfFile: metrics, encoding: .utf8)) ?? ""
-        for name in ["restorecheck_last_success_timestamp_seconds{set=\"demo\"}", "restorecheck_verdict{set=\"demo\",verdict=\"pass\"} 1",
-                     "restorecheck_checks{set=\"demo\",status=\"pass\"}", "restorecheck_rows_imported{set=\"demo\"} 202",
-                     "restorecheck_phase_duration_seconds{set=\"demo\",phase=\"db\"}", "restorecheck_backup_age_seconds{set=\"demo\"} 13800"] {
+        for name in [
+            "restorecheck_last_success_timestamp_seconds{set=\"demo\"}",
+            "restorecheck_verdict{set=\"demo\",verdict=\"pass\"} 1",
+            "restorecheck_checks{set=\"demo\",status=\"pass\"}", "restorecheck_rows_imported{set=\"demo\"} 202",
+            "restorecheck_phase_duration_seconds{set=\"demo\",phase=\"db\"}",
+            "restorecheck_backup_age_seconds{set=\"demo\"} 13800",
+        ] {
             #expect(text.contains(name), "metrics lack \(name)")
         }
         let history = TestEnvironment.run(TestEnvironment.binary, ["history", "--report-dir", work + "/r"])
         #expect(history.code == 0)
-        #expect(history.out.components(separatedBy: "\n").filter { $0.contains(" demo ") && $0.contains("PASS") }.count == 2, "\(history.out)")
-        let html = (try? String(contentsOfFile: TestEnvironment.latestReport(work + "/r", "report.html"), encoding: .utf8)) ?? ""
+        #expect(
+            history.out.components(separatedBy: "\n").filter { $0.contains(" demo ") && $0.contains("PASS") }.count
+                == 2, "\(history.out)")
+        let html =
+            (try? String(contentsOfFile: TestEnvironment.latestReport(work + "/r", "report.html"), encoding: .utf8))
+            ?? ""
         #expect(html.contains("History (last 1 runs)"))
         let runs = (try? FileManager.default.contentsOfDirectory(atPath: work + "/r/demo")) ?? []
         #expect(runs.filter { $0.hasPrefix("20") }.count == 2 && runs.contains("latest"), "\(runs)")
@@ -77,16 +92,22 @@ import Testing
     @Test func aPipeGetsPlainTextAndATerminalGetsProgressAndColour() throws {
         let work = TestEnvironment.scratch("tty")
         defer { TestEnvironment.remove(work) }
-        let piped = TestEnvironment.verify([TestEnvironment.demoPlan, "--now", TestEnvironment.demoNow], reports: work + "/r")
+        let piped = TestEnvironment.verify(
+            [TestEnvironment.demoPlan, "--now", TestEnvironment.demoNow], reports: work + "/r")
         #expect(!piped.all.contains("\u{1B}"))
-        let command = "'\(TestEnvironment.binary)' verify '\(TestEnvironment.demoPlan)' --now \(TestEnvironment.demoNow) --report-dir '\(work)/r2' --scratch '\(work)/s'"
-        let terminal = TestEnvironment.run("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "", "TERM": "xterm"])
+        let command =
+            "'\(TestEnvironment.binary)' verify '\(TestEnvironment.demoPlan)' --now \(TestEnvironment.demoNow) "
+            + "--report-dir '\(work)/r2' --scratch '\(work)/s'"
+        let terminal = TestEnvironment.run(
+            "/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "", "TERM": "xterm"])
         #expect(terminal.out.contains("restoring:"), "\(terminal.out)")
         #expect(terminal.out.contains("\u{1B}[32mok"))
-        let plain = TestEnvironment.run("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1", "TERM": "xterm"])
+        let plain = TestEnvironment.run(
+            "/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1", "TERM": "xterm"])
         #expect(!plain.out.contains("\u{1B}[32m"))
         #expect(plain.out.contains("verdict: PASS"))
-        let quiet = TestEnvironment.verify([TestEnvironment.demoPlan, "--now", TestEnvironment.demoNow, "-q"], reports: work + "/r3")
+        let quiet = TestEnvironment.verify(
+            [TestEnvironment.demoPlan, "--now", TestEnvironment.demoNow, "-q"], reports: work + "/r3")
         #expect(quiet.out.split(separator: "\n").count == 1 && quiet.out.hasPrefix("verdict: PASS"), "\(quiet.out)")
     }
 }

@@ -7,7 +7,9 @@ import Testing
 @Suite struct RetentionTests {
     /// A backups directory with copies named by date; `copies` maps a file name to its
     /// content (a path to copy, or raw bytes) and its age in hours at the demo clock.
-    private func directory(_ copies: [(name: String, source: String?, bytes: [UInt8]?, hoursOld: Double)], in work: String) -> String {
+    private func directory(
+        _ copies: [(name: String, source: String?, bytes: [UInt8]?, hoursOld: Double)], in work: String
+    ) -> String {
         let dir = work + "/backups"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let now = ISO8601DateFormatter().date(from: TestEnvironment.demoNow)!
@@ -21,12 +23,17 @@ import Testing
         return dir
     }
 
-    private func run(_ dir: String, plan extra: String, in work: String) throws -> (TestEnvironment.Result, [String: CheckResult]) {
+    private func run(_ dir: String, plan extra: String, in work: String) throws -> (
+        TestEnvironment.Result, [String: CheckResult]
+    ) {
         let plan = "sets:\n  - name: shop\n    source: { latest: \(dir) }\n    databases: []\n" + extra
         try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
-        let result = TestEnvironment.verify([work + "/plan.yml", "--now", TestEnvironment.demoNow], reports: work + "/r")
+        let result = TestEnvironment.verify(
+            [work + "/plan.yml", "--now", TestEnvironment.demoNow], reports: work + "/r")
         var checks: [String: CheckResult] = [:]
-        for check in TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/r"))) { checks[check.name] = check }
+        for check in TestEnvironment.checks(inReport: (TestEnvironment.latestReport(work + "/r"))) {
+            checks[check.name] = check
+        }
         return (result, checks)
     }
 
@@ -36,7 +43,8 @@ import Testing
     @Test func aNewestCopyThreeDaysOldFailsADailySchedule() throws {
         let work = TestEnvironment.scratch("ret-stale")
         defer { TestEnvironment.remove(work) }
-        let dir = directory([("shop-2026-11-23.tar.gz", demo, nil, 72), ("shop-2026-11-22.tar.gz", demo, nil, 96)], in: work)
+        let dir = directory(
+            [("shop-2026-11-23.tar.gz", demo, nil, 72), ("shop-2026-11-22.tar.gz", demo, nil, 96)], in: work)
         let (result, checks) = try run(dir, plan: "    schedule: daily\n", in: work)
         #expect(result.code == 1)
         #expect(status(checks, "latest") == "fail")
@@ -57,8 +65,12 @@ import Testing
         let work = TestEnvironment.scratch("ret-shrink")
         defer { TestEnvironment.remove(work) }
         let big = work + "/big.tar"
-        TestEnvironment.shell("mkdir -p '\(work)/t' && tar -xzf '\(demo)' -C '\(work)/t' && head -c 200000 /dev/urandom > '\(work)/t/blob' && tar -cf '\(big)' -C '\(work)/t' .")
-        let dir = directory([("shop-2026-11-26.tar.gz", demo, nil, 4), ("shop-2026-11-25.tar", big, nil, 28)], in: work)
+        TestEnvironment.shell(
+            "mkdir -p '\(work)/t' && tar -xzf '\(demo)' -C '\(work)/t' && head -c 200000 /dev/urandom > "
+                + "'\(work)/t/blob' && tar -cf '\(big)' -C '\(work)/t' ."
+        )
+        let dir = directory(
+            [("shop-2026-11-26.tar.gz", demo, nil, 4), ("shop-2026-11-25.tar", big, nil, 28)], in: work)
         let (result, checks) = try run(dir, plan: "", in: work)
         #expect(result.code == 1, "\(result.all)")
         let message = (checks["retention shrink"]?.message) ?? ""
@@ -70,12 +82,18 @@ import Testing
         let work = TestEnvironment.scratch("ret-oldbad")
         defer { TestEnvironment.remove(work) }
         let size = DumpFixture.bytes(demo).count
-        let dir = directory([("shop-2026-11-26.tar.gz", demo, nil, 4),
-                             ("shop-2026-11-25.tar.gz", nil, [UInt8](repeating: 0x41, count: size - 100), 28),
-                             ("shop-2026-11-24.tar.gz", demo, nil, 52)], in: work)
-        let (result, checks) = try run(dir, plan: "    schedule: daily\n    retention: { min_copies: 3, covers: 2d, max_gap: schedule }\n", in: work)
+        let dir = directory(
+            [
+                ("shop-2026-11-26.tar.gz", demo, nil, 4),
+                ("shop-2026-11-25.tar.gz", nil, [UInt8](repeating: 0x41, count: size - 100), 28),
+                ("shop-2026-11-24.tar.gz", demo, nil, 52),
+            ], in: work)
+        let (result, checks) = try run(
+            dir, plan: "    schedule: daily\n    retention: { min_copies: 3, covers: 2d, max_gap: schedule }\n",
+            in: work)
         #expect(result.code == 0, "\(result.all)")
-        for name in ["latest", "retention copies", "retention shrink", "retention covers", "retention gap", "readable"] {
+        for name in ["latest", "retention copies", "retention shrink", "retention covers", "retention gap", "readable"]
+        {
             #expect(status(checks, name) == "pass", "\(name): \(String(describing: checks[name]))")
         }
     }
@@ -83,19 +101,23 @@ import Testing
     @Test func twoIdenticalNewestCopiesWarn() throws {
         let work = TestEnvironment.scratch("ret-same")
         defer { TestEnvironment.remove(work) }
-        let dir = directory([("shop-2026-11-26.tar.gz", demo, nil, 4), ("shop-2026-11-25.tar.gz", demo, nil, 28)], in: work)
+        let dir = directory(
+            [("shop-2026-11-26.tar.gz", demo, nil, 4), ("shop-2026-11-25.tar.gz", demo, nil, 28)], in: work)
         let (result, checks) = try run(dir, plan: "", in: work)
         #expect(result.code == 0)
         #expect(status(checks, "retention identical") == "warn")
-        let strict = TestEnvironment.verify([work + "/plan.yml", "--now", TestEnvironment.demoNow, "--strict"], reports: work + "/r2")
+        let strict = TestEnvironment.verify(
+            [work + "/plan.yml", "--now", TestEnvironment.demoNow, "--strict"], reports: work + "/r2")
         #expect(strict.code == 1)
     }
 
     @Test func aMissedNightAndShortHistoryFail() throws {
         let work = TestEnvironment.scratch("ret-gap")
         defer { TestEnvironment.remove(work) }
-        let dir = directory([("shop-2026-11-26.tar.gz", demo, nil, 4), ("shop-2026-11-23.tar.xz", nil, [1, 2, 3], 76)], in: work)
-        let (result, checks) = try run(dir, plan: "    schedule: daily\n    retention: { max_gap: 26h, covers: 7d, max_shrink: 100% }\n", in: work)
+        let dir = directory(
+            [("shop-2026-11-26.tar.gz", demo, nil, 4), ("shop-2026-11-23.tar.xz", nil, [1, 2, 3], 76)], in: work)
+        let (result, checks) = try run(
+            dir, plan: "    schedule: daily\n    retention: { max_gap: 26h, covers: 7d, max_shrink: 100% }\n", in: work)
         #expect(result.code == 1)
         #expect(status(checks, "retention gap") == "fail")
         #expect(status(checks, "retention covers") == "fail")
@@ -107,7 +129,8 @@ import Testing
             let work = TestEnvironment.scratch("ret-preset")
             defer { TestEnvironment.remove(work) }
             let dir = directory([("shop-2026-11-26.tar.gz", demo, nil, 4)], in: work)
-            let (result, _) = try run(dir, plan: "    schedule: \(preset)\n    retention: { min_copies: 1 }\n", in: work)
+            let (result, _) = try run(
+                dir, plan: "    schedule: \(preset)\n    retention: { min_copies: 1 }\n", in: work)
             #expect(result.code == (ok ? 0 : 78), "\(preset): \(result.all)")
         }
     }

@@ -5,7 +5,9 @@ import Testing
 /// The verify pipeline driven in-process, as the command line drives it: exit codes, what
 /// the run says through its output sink, and what it leaves behind.
 @Suite struct RunPipelineTests {
-    private func request(plan: String? = nil, archive: String? = nil, latest: String? = nil, work: String) -> VerifyRequest {
+    private func request(plan: String? = nil, archive: String? = nil, latest: String? = nil, work: String)
+        -> VerifyRequest
+    {
         var request = VerifyRequest()
         request.planPath = plan
         request.archive = archive
@@ -17,15 +19,19 @@ import Testing
     }
 
     private func sandboxes(in work: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: work + "/scratch")) ?? []).filter { $0.hasPrefix("restorecheck-") }
+        ((try? FileManager.default.contentsOfDirectory(atPath: work + "/scratch")) ?? []).filter {
+            $0.hasPrefix("restorecheck-")
+        }
     }
 
     @Test func theDemoPassesAndSaysSoThroughItsSink() throws {
         let work = TestEnvironment.scratch("pipe")
         defer { TestEnvironment.remove(work) }
         let output = CapturedOutput()
-        let code = VerifyRun(request: request(archive: TestEnvironment.demoArchive, work: work),
-                             environment: RunEnvironment(output: output)).run()
+        let code = VerifyRun(
+            request: request(archive: TestEnvironment.demoArchive, work: work),
+            environment: RunEnvironment(output: output)
+        ).run()
         #expect(code == 0, "\(output.text)\(output.warningLines)")
         #expect(output.text.contains("verdict: PASS"))
         #expect(output.warningLines.isEmpty)
@@ -39,13 +45,18 @@ import Testing
         defer { TestEnvironment.remove(work) }
         let dump = DumpFixture.bytes(DumpFixture.shopDumps + "/shop.mariadb.sql")
         let archive = DumpFixture.archive(["/var/backups/db/shop.sql": dump], in: work)
-        let plan = DumpFixture.plan(archive: archive, entries: ["      - dump: /var/backups/db/shop.sql", "        target: postgres"])
+        let plan = DumpFixture.plan(
+            archive: archive, entries: ["      - dump: /var/backups/db/shop.sql", "        target: postgres"])
         try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let output = CapturedOutput()
-        let code = VerifyRun(request: request(plan: work + "/plan.yml", work: work), environment: RunEnvironment(output: output)).run()
+        let code = VerifyRun(
+            request: request(plan: work + "/plan.yml", work: work), environment: RunEnvironment(output: output)
+        ).run()
         #expect(code == 78)
         let said = output.warningLines.joined(separator: "\n")
-        #expect(said.contains("target: postgres") && said.contains("/var/backups/db/shop.sql") && said.contains("use target: mariadb"), "\(said)")
+        #expect(
+            said.contains("target: postgres") && said.contains("/var/backups/db/shop.sql")
+                && said.contains("use target: mariadb"), "\(said)")
         #expect(sandboxes(in: work).isEmpty, "the sandbox is removed when the run stops")
     }
 
@@ -54,9 +65,13 @@ import Testing
         let work = TestEnvironment.scratch("pipe-errno")
         defer { TestEnvironment.remove(work) }
         _ = FileManager.default.createFile(atPath: work + "/not-a-dir", contents: Data("x".utf8))
-        for (directory, reason) in [(work + "/nowhere", "No such file or directory"), (work + "/not-a-dir", "Not a directory")] {
+        for (directory, reason) in [
+            (work + "/nowhere", "No such file or directory"), (work + "/not-a-dir", "Not a directory"),
+        ] {
             let output = CapturedOutput()
-            let report = try VerifyRun(request: request(latest: directory, work: work), environment: RunEnvironment(output: output)).verify()
+            let report = try VerifyRun(
+                request: request(latest: directory, work: work), environment: RunEnvironment(output: output)
+            ).verify()
             let message = report.sets.first?.checks.first?.message ?? ""
             #expect(report.verdict == .error)
             #expect(message.contains(directory) && message.contains(reason), "\(message)")
@@ -71,7 +86,9 @@ import Testing
         #expect(Verdict(of: [.error, .fail, .pass]) == .fail)
         #expect(Verdict(of: []) == .error, "nothing judged is not a pass")
         var set = SetReport(name: "s")
-        set.checks = [CheckResult(CheckID(.files, "expect", subject: "/x", aspect: "mode"), status: .fail, message: "m")]
+        set.checks = [
+            CheckResult(CheckID(.files, "expect", subject: "/x", aspect: "mode"), status: .fail, message: "m")
+        ]
         let row = HistoryEntry(set, at: Date(timeIntervalSince1970: 0))
         #expect(set.verdict == .fail && row.verdict == .fail && set.verdict.exitCode == 1)
         #expect(set.checks[0].name == "expect /x mode")

@@ -1,5 +1,6 @@
-@testable import RestoreCheck
 import Testing
+
+@testable import RestoreCheck
 
 /// Statement boundaries in every dialect's quoting: a `;` inside a string, a comment, a
 /// dollar-quoted body or a trigger never ends a statement.
@@ -11,7 +12,8 @@ import Testing
             let bytes = Array(line.utf8)
             _ = try bytes.withUnsafeBufferPointer { buffer in
                 try splitter.feed(buffer, number: number + 1) { statement, _ in
-                    out.append(String(decoding: statement, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                    out.append(
+                        String(decoding: statement, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
                 }
             }
         }
@@ -20,13 +22,13 @@ import Testing
 
     @Test func mysqlBackslashEscapesAndDelimiter() throws {
         let dump = """
-        INSERT INTO `t` VALUES (1,'it\\'s; fine'),(2,'back\\\\');
-        DELIMITER ;;
-        CREATE TRIGGER x BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END ;;
-        DELIMITER ;
-        # a comment; not a statement
-        SELECT 1;
-        """
+            INSERT INTO `t` VALUES (1,'it\\'s; fine'),(2,'back\\\\');
+            DELIMITER ;;
+            CREATE TRIGGER x BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END ;;
+            DELIMITER ;
+            # a comment; not a statement
+            SELECT 1;
+            """
         let statements = try split(dump, .mysql)
         #expect(statements.count == 3)
         #expect(statements[0] == "INSERT INTO `t` VALUES (1,'it\\'s; fine'),(2,'back\\\\')")
@@ -35,11 +37,11 @@ import Testing
 
     @Test func postgresDollarBodiesAndEscapeStrings() throws {
         let dump = """
-        CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $_$
-        BEGIN RETURN 1; END
-        $_$;
-        SELECT E'a\\'b; c', 'it''s; x';
-        """
+            CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $_$
+            BEGIN RETURN 1; END
+            $_$;
+            SELECT E'a\\'b; c', 'it''s; x';
+            """
         let statements = try split(dump, .postgres)
         #expect(statements.count == 2)
         #expect(statements[0].hasSuffix("$_$"))
@@ -47,12 +49,12 @@ import Testing
 
     @Test func sqliteTriggersAndMultiLineStrings() throws {
         let dump = """
-        CREATE TRIGGER tr AFTER INSERT ON t BEGIN
-          UPDATE t SET a = 1; UPDATE t SET b = 2;
-        END;
-        INSERT INTO t VALUES('line one
-        line two; still the same value');
-        """
+            CREATE TRIGGER tr AFTER INSERT ON t BEGIN
+              UPDATE t SET a = 1; UPDATE t SET b = 2;
+            END;
+            INSERT INTO t VALUES('line one
+            line two; still the same value');
+            """
         let statements = try split(dump, .sqlite)
         #expect(statements.count == 2)
         #expect(statements[1].contains("line two; still"))
@@ -78,7 +80,8 @@ import Testing
     }
 
     @Test func mysqlEscapesHexAndBinary() throws {
-        let rows = try #require(try values("INSERT INTO `t` VALUES (1,'a\\'b\\\\c\\n\\0\\Z',0x00FF,_binary 'x',NULL,-2.5e3)", .mysql))
+        let rows = try #require(
+            try values("INSERT INTO `t` VALUES (1,'a\\'b\\\\c\\n\\0\\Z',0x00FF,_binary 'x',NULL,-2.5e3)", .mysql))
         #expect(rows.count == 1)
         #expect(rows[0][0] == .integer(1))
         #expect(rows[0][1] == .text([0x61, 0x27, 0x62, 0x5C, 0x63, 0x0A, 0x00, 0x1A]))
@@ -99,7 +102,8 @@ import Testing
 
     @Test func sqliteExpressionsFallBack() throws {
         #expect(try values("INSERT INTO t VALUES(1,replace('a\\nb','\\n',char(10)))", .sqlite) == nil)
-        let rows = try #require(try values("INSERT INTO \"t\" VALUES(1,'it''s',X'0A0B',0.98999999999999999111)", .sqlite))
+        let rows = try #require(
+            try values("INSERT INTO \"t\" VALUES(1,'it''s',X'0A0B',0.98999999999999999111)", .sqlite))
         #expect(rows[0][1] == .text(Array("it's".utf8)))
         #expect(rows[0][2] == .blob([0x0A, 0x0B]))
         #expect(rows[0][3] == .real(0.99))
@@ -132,6 +136,8 @@ import Testing
         let decoder = CopyRowDecoder(columns: [.init(name: "a", affinity: .text), .init(name: "b", affinity: .text)])
         var values: [SQLValue] = []
         let line = Array("only one".utf8)
-        #expect(throws: CopyRowDecoder.DecodeError.self) { try line.withUnsafeBufferPointer { try decoder.decode($0, into: &values) } }
+        #expect(throws: CopyRowDecoder.DecodeError.self) {
+            try line.withUnsafeBufferPointer { try decoder.decode($0, into: &values) }
+        }
     }
 }

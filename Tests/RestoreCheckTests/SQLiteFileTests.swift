@@ -38,8 +38,10 @@ import Testing
     @Test func noPgRestoreIsAnErrorNamingThePackage() throws {
         let work = TestEnvironment.scratch("nopgrestore")
         defer { TestEnvironment.remove(work) }
-        let archive = DumpFixture.archive(["/var/backups/shop.dump": DumpFixture.bytes("\(DumpFixture.shopDumps)/shop.pg.dump")], in: work)
-        let result = TestEnvironment.verify(["--archive", archive], reports: work + "/r", environment: ["RESTORECHECK_TOOL_PATH": work + "/none"])
+        let archive = DumpFixture.archive(
+            ["/var/backups/shop.dump": DumpFixture.bytes("\(DumpFixture.shopDumps)/shop.pg.dump")], in: work)
+        let result = TestEnvironment.verify(
+            ["--archive", archive], reports: work + "/r", environment: ["RESTORECHECK_TOOL_PATH": work + "/none"])
         #expect(result.code == 2, "\(result.all)")
         #expect(result.out.contains("apt-get install postgresql-client"), "\(result.out)")
     }

@@ -1,11 +1,14 @@
 import CRCArchive
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The kinds of entry an archive can hold.
 public enum EntryType: String, Codable, Sendable {
-    case file, directory, symlink, hardlink, characterDevice = "char-device", blockDevice = "block-device"
+    case file, directory, symlink, hardlink
+    case characterDevice = "char-device"
+    case blockDevice = "block-device"
     case fifo, socket, unknown
 
     init(filetype: UInt32, hardlink: Bool) {
@@ -55,11 +58,11 @@ public struct ArchiveEntryHeader: Sendable {
         gname = (archive_entry_gname(entry) ?? archive_entry_gname_utf8(entry)).map { String(cString: $0) }
         size = archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : 0
         mtime = Int64(archive_entry_mtime(entry))
-        symlinkTarget = type == .symlink ? (archive_entry_symlink(entry) ?? archive_entry_symlink_utf8(entry)).map(Self.bytes) : nil
+        symlinkTarget =
+            type == .symlink ? (archive_entry_symlink(entry) ?? archive_entry_symlink_utf8(entry)).map(Self.bytes) : nil
     }
 
     private static func bytes(_ pointer: UnsafePointer<CChar>) -> [UInt8] {
         Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }
     }
 }
-

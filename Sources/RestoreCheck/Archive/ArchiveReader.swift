@@ -1,7 +1,8 @@
 import CRCArchive
 import Crypto
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The one owner of a libarchive read handle. It reads the archive from a file descriptor
@@ -49,10 +50,12 @@ public final class ArchiveReader {
                 return reader.seek(offset, whence)
             }
         }
-        let opened = archive_read_open(handle, Unmanaged.passUnretained(self).toOpaque(), nil, { _, context, out in
-            let reader = Unmanaged<ArchiveReader>.fromOpaque(context!).takeUnretainedValue()
-            return reader.fill(out!)
-        }, nil)
+        let opened = archive_read_open(
+            handle, Unmanaged.passUnretained(self).toOpaque(), nil,
+            { _, context, out in
+                let reader = Unmanaged<ArchiveReader>.fromOpaque(context!).takeUnretainedValue()
+                return reader.fill(out!)
+            }, nil)
         if opened != ARCHIVE_OK { throw error(opened, "archive_read_open") }
     }
 
@@ -134,7 +137,9 @@ public final class ArchiveReader {
     /// Zip, 7-Zip, RAR and CAB record no Unix owners, so owner rules are skipped for them.
     public var recordsOwners: Bool {
         let base = formatCode & ARCHIVE_FORMAT_BASE_MASK
-        return ![ARCHIVE_FORMAT_ZIP, ARCHIVE_FORMAT_7ZIP, ARCHIVE_FORMAT_RAR, ARCHIVE_FORMAT_RAR_V5, ARCHIVE_FORMAT_CAB].contains(base)
+        return ![
+            ARCHIVE_FORMAT_ZIP, ARCHIVE_FORMAT_7ZIP, ARCHIVE_FORMAT_RAR, ARCHIVE_FORMAT_RAR_V5, ARCHIVE_FORMAT_CAB,
+        ].contains(base)
     }
 
     /// Forward seeks from the hashed frontier read through (hashing as they go), so skipping

@@ -22,7 +22,8 @@ public enum EntrySafety {
         case .unknown: return .refuse("unknown entry type; never restored")
         case .hardlink:
             guard let target = header.hardlinkTarget, target.first != UInt8(ascii: "/"),
-                  EntryName.safeComponents(target) != nil else {
+                EntryName.safeComponents(target) != nil
+            else {
                 return .refuse("hardlink to a path outside the archive")
             }
         case .symlink:

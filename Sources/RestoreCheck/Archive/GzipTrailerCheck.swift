@@ -1,7 +1,8 @@
 import CRCZlib
 
 /// libarchive inflates gzip without checking the member's CRC-32 and length trailer, so a
-/// bit-flipped `.tar.gz` can restore "cleanly" (libarchive does not check the gzip CRC). This check inflates the same raw
+/// bit-flipped `.tar.gz` can restore "cleanly" (libarchive does not check the gzip CRC). This check inflates the same
+/// raw
 /// bytes the archive reader already has in hand (no second read) with zlib, which does verify
 /// the trailer, member after member, and records the first damage it meets.
 final class GzipTrailerCheck {
@@ -31,7 +32,8 @@ final class GzipTrailerCheck {
             if finishedMember {
                 // After a member's trailer: another member, zero padding, or garbage.
                 if input.pointee == 0 {
-                    input += 1; left -= 1
+                    input += 1
+                    left -= 1
                     continue
                 }
                 inflateReset(stream)

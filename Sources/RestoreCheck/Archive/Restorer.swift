@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The single streaming pass over an archive (docs/ARCHITECTURE.md: the flow). Each entry is judged, then
@@ -24,8 +24,10 @@ public final class Restorer {
         "MANIFEST.sha256", "MANIFEST.sha512", "MANIFEST.sha1", "MANIFEST.md5",
     ]
 
-    public init(sandbox: Sandbox, layout: Layout, limits: RestoreLimits, lookForManifests: Bool,
-                algorithms: Set<DigestAlgorithm>) {
+    public init(
+        sandbox: Sandbox, layout: Layout, limits: RestoreLimits, lookForManifests: Bool,
+        algorithms: Set<DigestAlgorithm>
+    ) {
         writer = SandboxWriter(rootFD: sandbox.rootFD)
         reader = SandboxReader(rootFD: sandbox.rootFD)
         mapper = LayoutMapper(layout)
@@ -63,18 +65,22 @@ public final class Restorer {
                 // Every tar writer ends with zero blocks; a clean EOF right after an entry means the
                 // archive was cut at an entry boundary, which libarchive does not report.
                 if archive.isTar, outcome.facts.entries > 0, archive.formatPosition - afterLastEntry < 512 {
-                    outcome.damage.append(Offender(archive.currentEntry.map { "after entry \($0)" } ?? displayPath,
-                                                   "the tar archive ends without its end-of-archive blocks (truncated at an entry boundary)"))
+                    outcome.damage.append(
+                        Offender(
+                            archive.currentEntry.map { "after entry \($0)" } ?? displayPath,
+                            "the tar archive ends without its end-of-archive blocks (truncated at an entry boundary)"))
                 }
                 outcome.complete = true
                 break
             }
             outcome.facts.entries += 1
             if let warning = next.warning {
-                outcome.warnings.append(Offender(next.header?.name ?? "entry \(outcome.facts.entries)", warning.message))
+                outcome.warnings.append(
+                    Offender(next.header?.name ?? "entry \(outcome.facts.entries)", warning.message))
             }
             guard let header = next.header else {
-                outcome.unsafe.append(Offender("entry \(outcome.facts.entries)", "its name could not be read; not restored"))
+                outcome.unsafe.append(
+                    Offender("entry \(outcome.facts.entries)", "its name could not be read; not restored"))
                 try? archive.skipData()
                 continue
             }
@@ -135,7 +141,12 @@ public final class Restorer {
             uname: header.uname, gname: header.gname, size: header.size, mtime: header.mtime,
             link: (header.symlinkTarget ?? header.hardlinkTarget).map(EntryName.key), restored: false)
         if header.size > 0, UInt64(header.size) > limits.maxEntryBytes {
-            throw LimitExceeded(offender: Offender(header.name, "declares \(ByteSize.format(UInt64(header.size))), above limits.max_entry_bytes \(ByteSize.format(limits.maxEntryBytes))"))
+            throw LimitExceeded(
+                offender: Offender(
+                    header.name,
+                    "declares \(ByteSize.format(UInt64(header.size))), above limits.max_entry_bytes "
+                        + "\(ByteSize.format(limits.maxEntryBytes))"
+                ))
         }
         switch verdict {
         case .refuse(let reason):
@@ -159,13 +170,18 @@ public final class Restorer {
             throw damage
         }
         let position = outcome.index.add(entry)
-        if lookForManifests, entry.restored, entry.type == .file, let safe, safe.count == mapper.layout.stripComponents + 1 {
-            loadEmbeddedManifest(outcome.index[position], baseKey: safe.dropLast().map(EntryName.key).joined(separator: "/"))
+        if lookForManifests, entry.restored, entry.type == .file, let safe,
+            safe.count == mapper.layout.stripComponents + 1
+        {
+            loadEmbeddedManifest(
+                outcome.index[position], baseKey: safe.dropLast().map(EntryName.key).joined(separator: "/"))
         }
     }
 
-    private func materialize(_ header: ArchiveEntryHeader, _ production: [[UInt8]], _ entry: inout IndexedEntry,
-                             _ archive: ArchiveReader) throws {
+    private func materialize(
+        _ header: ArchiveEntryHeader, _ production: [[UInt8]], _ entry: inout IndexedEntry,
+        _ archive: ArchiveReader
+    ) throws {
         switch header.type {
         case .directory:
             try writer.createDirectory(production, mode: header.permissions)
@@ -176,7 +192,9 @@ public final class Restorer {
             try archive.skipData()
         case .hardlink:
             let targetSafe = EntryName.safeComponents(header.hardlinkTarget ?? []) ?? []
-            guard let targetProduction = mapper.productionComponents(of: targetSafe) else { throw MaterializeRefusal.hardlinkTargetMissing }
+            guard let targetProduction = mapper.productionComponents(of: targetSafe) else {
+                throw MaterializeRefusal.hardlinkTargetMissing
+            }
             try writer.createHardlink(production, target: targetProduction)
             let targetKey = targetSafe.map(EntryName.key).joined(separator: "/")
             entry.link = targetKey
@@ -205,7 +223,9 @@ public final class Restorer {
 
     /// Streams the entry's data into `fd` and the digests; holes of sparse files stay holes
     /// on disk and are fed to the digests as zeros.
-    private func writeData(_ fd: Int32, _ header: ArchiveEntryHeader, _ archive: ArchiveReader) throws -> [DigestAlgorithm: Hex] {
+    private func writeData(_ fd: Int32, _ header: ArchiveEntryHeader, _ archive: ArchiveReader) throws
+        -> [DigestAlgorithm: Hex]
+    {
         var digest = MultiDigest(algorithms)
         var end: Int64 = 0
         try archive.readData { block, offset in
@@ -213,10 +233,14 @@ public final class Restorer {
             if offset > end { digest.updateZeros(offset - end) }
             let blockEnd = offset + Int64(block.count)
             if UInt64(blockEnd) > limits.maxEntryBytes {
-                throw LimitExceeded(offender: Offender(header.name, "grew past limits.max_entry_bytes \(ByteSize.format(limits.maxEntryBytes))"))
+                throw LimitExceeded(
+                    offender: Offender(
+                        header.name, "grew past limits.max_entry_bytes \(ByteSize.format(limits.maxEntryBytes))"))
             }
             if restoredBytes + UInt64(block.count) > limits.maxBytes {
-                throw LimitExceeded(offender: Offender(header.name, "restore passed limits.max_bytes \(ByteSize.format(limits.maxBytes))"))
+                throw LimitExceeded(
+                    offender: Offender(
+                        header.name, "restore passed limits.max_bytes \(ByteSize.format(limits.maxBytes))"))
             }
             var done = 0
             while done < block.count {
@@ -230,8 +254,11 @@ public final class Restorer {
             digest.update(block)
             restoredBytes += UInt64(block.count)
             end = max(end, blockEnd)
-            if restoredBytes > 64 << 20, Double(restoredBytes) / Double(max(archive.rawBytesRead, 1)) > limits.maxRatio {
-                throw LimitExceeded(offender: Offender(header.name, "compression ratio above limits.max_ratio \(Int(limits.maxRatio)):1"))
+            if restoredBytes > 64 << 20, Double(restoredBytes) / Double(max(archive.rawBytesRead, 1)) > limits.maxRatio
+            {
+                throw LimitExceeded(
+                    offender: Offender(
+                        header.name, "compression ratio above limits.max_ratio \(Int(limits.maxRatio)):1"))
             }
         }
         if header.size > end {

@@ -23,11 +23,18 @@ public struct BaselineBuilder {
     /// The plan's text, an mtree spec of the source when asked, and one line per finding.
     public func build(manifest: Bool) throws -> (plan: String, manifest: String?, summary: [String]) {
         var info = stat()
-        guard stat(options.source, &info) == 0 else { throw RestoreCheckError(.io, "cannot read the source", path: options.source, errno: errno) }
-        let view = info.st_mode & S_IFMT == S_IFDIR
+        guard stat(options.source, &info) == 0 else {
+            throw RestoreCheckError(.io, "cannot read the source", path: options.source, errno: errno)
+        }
+        let view =
+            info.st_mode & S_IFMT == S_IFDIR
             ? try TreeView(live: options.source, prefix: options.prefix, scratch: options.scratch)
-            : try TreeView(archive: options.source, prefix: options.prefix, scratch: options.scratch, digests: manifest ? [.sha256] : [])
-        let databases = DatabaseVerifier(sandbox: view.sandbox, reader: view.reader, diskRoot: view.root, index: view.index, plans: nil, now: options.now)
+            : try TreeView(
+                archive: options.source, prefix: options.prefix, scratch: options.scratch,
+                digests: manifest ? [.sha256] : [])
+        let databases = DatabaseVerifier(
+            sandbox: view.sandbox, reader: view.reader, diskRoot: view.root, index: view.index, plans: nil,
+            now: options.now)
         var finder = BaselineFinder(view: view, fraction: options.fraction, outcomes: try databases.run())
         let sections = finder.sections()
         let writer = BaselinePlanWriter(options: options, view: view, sections: sections, skipped: finder.skipped)

@@ -19,8 +19,10 @@ struct BaselineFinder {
         var databases: [BaselineRule] = []
     }
 
-    static let secretNames: Set<String> = ["wp-config.php", ".env", "authorized_keys", "id_rsa", "id_ecdsa", "id_ed25519",
-                                           "shadow", "gshadow", ".htpasswd", ".pgpass", ".my.cnf", "credentials"]
+    static let secretNames: Set<String> = [
+        "wp-config.php", ".env", "authorized_keys", "id_rsa", "id_ecdsa", "id_ed25519",
+        "shadow", "gshadow", ".htpasswd", ".pgpass", ".my.cnf", "credentials",
+    ]
     static let secretSuffixes = [".pem", ".key", ".p12", ".pfx", ".kdbx"]
 
     private func slack(_ count: Int) -> Int { count <= 0 ? 0 : max(1, Int((Double(count) * fraction).rounded(.down))) }
@@ -38,16 +40,29 @@ struct BaselineFinder {
         for entry in view.index.entries where entry.productionPath.hasSuffix("/wp-config.php") {
             let root = String(entry.productionPath.dropLast("/wp-config.php".count))
             if view.entry(root + "/wp-includes/version.php") != nil {
-                candidates.append((PresetRule(kind: .wordpress, location: root), "a WordPress site: core files, wp-config.php kept private, uploads, and its database dump with options/posts/users"))
+                candidates.append(
+                    (
+                        PresetRule(kind: .wordpress, location: root),
+                        "a WordPress site: core files, wp-config.php kept private, uploads, and its database dump "
+                            + "with options/posts/users"
+                    ))
             }
         }
         // Maildirs: the directory above the mailboxes.
-        let mailboxes = Set(view.index.directories.filter { $0.hasSuffix("/cur") && view.index.directories.contains(String($0.dropLast(4)) + "/new") }
-            .map { String($0.dropLast(4)) }).sorted()
+        let mailboxes = Set(
+            view.index.directories.filter {
+                $0.hasSuffix("/cur") && view.index.directories.contains(String($0.dropLast(4)) + "/new")
+            }
+            .map { String($0.dropLast(4)) }
+        ).sorted()
         if !mailboxes.isEmpty {
             let parents = mailboxes.map { ($0 as NSString).deletingLastPathComponent }
             let root = Self.commonAncestor(parents)
-            candidates.append((PresetRule(kind: .maildir, location: root), "Maildirs: every mailbox keeps cur, new and tmp, and its messages parse as mail"))
+            candidates.append(
+                (
+                    PresetRule(kind: .maildir, location: root),
+                    "Maildirs: every mailbox keeps cur, new and tmp, and its messages parse as mail"
+                ))
         }
         // Media: the highest directories holding images, audio or video.
         var mediaCounts: [String: [String: Int]] = [:]
@@ -58,19 +73,34 @@ struct BaselineFinder {
             mediaCounts[directory, default: [:]][ext, default: 0] += 1
         }
         for (directory, counts) in mediaCounts.sorted(by: { $0.key < $1.key }) where counts.values.reduce(0, +) >= 3 {
-            candidates.append((PresetRule(kind: .media, location: directory + "/**"), "media: every file's content matches its extension, none empty or all zeros"))
+            candidates.append(
+                (
+                    PresetRule(kind: .media, location: directory + "/**"),
+                    "media: every file's content matches its extension, none empty or all zeros"
+                ))
             for (ext, count) in counts.sorted(by: { $0.key < $1.key }) {
-                out.counts.append(BaselineRule(comment: "\(count) .\(ext) files today; at least \(slack(count)) (uploads churn, so \(Int(fraction * 100))%)",
-                                               lines: ["- glob: \(yamlQuoted("\(directory)/**/*.\(ext)"))", "  min_count: \(slack(count))"]))
+                out.counts.append(
+                    BaselineRule(
+                        comment:
+                            "\(count) .\(ext) files today; at least \(slack(count)) (uploads churn, so "
+                            + "\(Int(fraction * 100))%)",
+                        lines: ["- glob: \(yamlQuoted("\(directory)/**/*.\(ext)"))", "  min_count: \(slack(count))"]))
             }
         }
         for mailbox in mailboxes {
             let messages = view.files(under: mailbox + "/cur").count + view.files(under: mailbox + "/new").count
             guard messages > 0 else { continue }
-            let inCur = view.index.entries.filter { ($0.productionPath as NSString).deletingLastPathComponent == mailbox + "/cur" }.count
+            let inCur = view.index.entries.filter {
+                ($0.productionPath as NSString).deletingLastPathComponent == mailbox + "/cur"
+            }.count
             if inCur > 0 {
-                out.counts.append(BaselineRule(comment: "\(inCur) messages in \(mailbox)/cur today; at least \(slack(inCur))",
-                                               lines: ["- path: \(yamlQuoted(mailbox + "/cur"))", "  type: directory", "  min_count: \(slack(inCur))"]))
+                out.counts.append(
+                    BaselineRule(
+                        comment: "\(inCur) messages in \(mailbox)/cur today; at least \(slack(inCur))",
+                        lines: [
+                            "- path: \(yamlQuoted(mailbox + "/cur"))", "  type: directory",
+                            "  min_count: \(slack(inCur))",
+                        ]))
             }
         }
         // Dumps: their directories, and each restorable dump's tables.
@@ -79,19 +109,30 @@ struct BaselineFinder {
             skipped.append("\(dump.dump): does not restore cleanly today, so it is not in the plan")
         }
         for directory in Set(good.map { ($0.dump as NSString).deletingLastPathComponent }).sorted() {
-            candidates.append((PresetRule(kind: .databaseDumps, location: directory), "database dumps: at least one, each complete and importable"))
+            candidates.append(
+                (
+                    PresetRule(kind: .databaseDumps, location: directory),
+                    "database dumps: at least one, each complete and importable"
+                ))
         }
         for dump in good {
             var lines = ["- dump: \(yamlQuoted(dump.dump))", "  tables:"]
             for table in dump.tables {
-                lines.append("    \(yamlQuoted(table.name)): { min_rows: \(slack(table.rows)) }   # \(table.rows) today")
+                lines.append(
+                    "    \(yamlQuoted(table.name)): { min_rows: \(slack(table.rows)) }   # \(table.rows) today")
             }
             if dump.tables.isEmpty { lines.removeLast() }
-            out.databases.append(BaselineRule(comment: "\(dump.dump): \(plural(dump.tables.count, "table")), \(plural(dump.totalRows, "row")) today; each table must keep \(Int(fraction * 100))% of its rows",
-                                              lines: lines))
+            out.databases.append(
+                BaselineRule(
+                    comment:
+                        "\(dump.dump): \(plural(dump.tables.count, "table")), \(plural(dump.totalRows, "row")) today; "
+                        + "each table must keep \(Int(fraction * 100))% of its rows",
+                    lines: lines))
         }
         // Config: regular files under /etc, no looser than today.
-        let config = view.index.entries.filter { $0.type == .file && $0.productionPath.hasPrefix("/etc/") && $0.size > 0 }.map(\.productionPath).sorted()
+        let config = view.index.entries.filter {
+            $0.type == .file && $0.productionPath.hasPrefix("/etc/") && $0.size > 0
+        }.map(\.productionPath).sorted()
         if !config.isEmpty {
             var preset = PresetRule(kind: .config, location: "")
             preset.paths = Array(config.prefix(100))
@@ -108,7 +149,10 @@ struct BaselineFinder {
         }
         // Secrets and keys: exact mode and owner.
         for entry in view.index.entries where entry.type == .file && isSecret(entry.productionPath) {
-            var lines = ["- path: \(yamlQuoted(entry.productionPath))", "  type: file", "  mode: \"\(octal(entry.permissions))\""]
+            var lines = [
+                "- path: \(yamlQuoted(entry.productionPath))", "  type: file",
+                "  mode: \"\(octal(entry.permissions))\"",
+            ]
             if view.recordsOwners {
                 lines.append(entry.uname.map { "  owner: \(yamlQuoted($0))" } ?? "  uid: \(entry.uid)")
                 lines.append(entry.gname.map { "  group: \(yamlQuoted($0))" } ?? "  gid: \(entry.gid)")
@@ -118,8 +162,13 @@ struct BaselineFinder {
         // Symlinks in /etc (sites-enabled and the like): the same targets.
         for entry in view.index.entries where entry.type == .symlink && entry.productionPath.hasPrefix("/etc/") {
             guard let target = entry.link else { continue }
-            out.links.append(BaselineRule(comment: "a link that switches something on",
-                                          lines: ["- path: \(yamlQuoted(entry.productionPath))", "  type: symlink", "  target: \(yamlQuoted(target))"]))
+            out.links.append(
+                BaselineRule(
+                    comment: "a link that switches something on",
+                    lines: [
+                        "- path: \(yamlQuoted(entry.productionPath))", "  type: symlink",
+                        "  target: \(yamlQuoted(target))",
+                    ]))
         }
         return out
     }
@@ -132,10 +181,13 @@ struct BaselineFinder {
 
     static func lines(_ preset: PresetRule) -> [String] {
         switch preset.kind {
-        case .wordpress, .maildir: return ["- preset: \(preset.kind.rawValue)", "  root: \(yamlQuoted(preset.location))"]
+        case .wordpress, .maildir:
+            return ["- preset: \(preset.kind.rawValue)", "  root: \(yamlQuoted(preset.location))"]
         case .media: return ["- preset: media", "  glob: \(yamlQuoted(preset.location))"]
         case .databaseDumps: return ["- preset: database-dumps", "  dir: \(yamlQuoted(preset.location))"]
-        case .config: return ["- preset: config", "  mode: \"\(octal(preset.mode))\"", "  paths:"] + preset.paths.map { "    - \(yamlQuoted($0))" }
+        case .config:
+            return ["- preset: config", "  mode: \"\(octal(preset.mode))\"", "  paths:"]
+                + preset.paths.map { "    - \(yamlQuoted($0))" }
         }
     }
 
@@ -156,7 +208,11 @@ struct BaselineFinder {
     }
 
     func summary(_ sections: Sections) -> [String] {
-        ["\(plural(sections.presets.count, "preset")), \(plural(sections.secrets.count, "secret")), \(plural(sections.links.count, "link")), \(plural(sections.counts.count, "count rule")), \(plural(sections.databases.count, "dump"))"]
+        [
+            "\(plural(sections.presets.count, "preset")), \(plural(sections.secrets.count, "secret")), "
+                + "\(plural(sections.links.count, "link")), \(plural(sections.counts.count, "count rule")), "
+                + "\(plural(sections.databases.count, "dump"))"
+        ]
             + skipped.map { "left out: \($0)" }
     }
 }

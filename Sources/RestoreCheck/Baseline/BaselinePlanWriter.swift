@@ -12,16 +12,24 @@ struct BaselinePlanWriter {
         var out: [String] = []
         let stamp = ISO8601DateFormatter().string(from: options.now)
         out.append("# Written by `restorecheck baseline \(options.source)` on \(stamp).")
-        out.append("# Every rule below held on that source. Counts and rows allow \(Int(((1 - options.fraction) * 100).rounded()))% to go (--fraction \(options.fraction));")
+        out.append(
+            "# Every rule below held on that source. Counts and rows allow "
+                + "\(Int(((1 - options.fraction) * 100).rounded()))% to go (--fraction \(options.fraction));"
+        )
         out.append("# secrets keep their exact mode and owner. Edit freely: this is a starting point, not a contract.")
         out.append("sets:")
         out.append("  - name: \(yamlQuoted(setName))")
         out += sourceBlock().map { "    " + $0 }
-        if options.prefix != "/" { out.append("    layout: { prefix: \(yamlQuoted(options.prefix)) }   # the archive holds this sub-tree") }
-        out.append("    manifest: auto                 # SHA256SUMS / *.mtree inside the archive, or ARCHIVE.mtree beside it")
-        let expect = [("What the server holds (presets: bundles of checks)", sections.presets),
-                      ("Secrets and keys", sections.secrets), ("Links", sections.links),
-                      ("Counts that churn", sections.counts)].filter { !$0.1.isEmpty }
+        if options.prefix != "/" {
+            out.append("    layout: { prefix: \(yamlQuoted(options.prefix)) }   # the archive holds this sub-tree")
+        }
+        out.append(
+            "    manifest: auto                 # SHA256SUMS / *.mtree inside the archive, or ARCHIVE.mtree beside it")
+        let expect = [
+            ("What the server holds (presets: bundles of checks)", sections.presets),
+            ("Secrets and keys", sections.secrets), ("Links", sections.links),
+            ("Counts that churn", sections.counts),
+        ].filter { !$0.1.isEmpty }
         if !expect.isEmpty {
             out.append("    expect:")
             for (title, rules) in expect {
@@ -36,7 +44,8 @@ struct BaselinePlanWriter {
         out.append("  dir: Reports")
         out.append("  formats: [junit, json]")
         let text = out.joined(separator: "\n") + "\n"
-        _ = try PlanLoader().parse(text, file: "(the generated plan)", baseDirectory: FileManager.default.currentDirectoryPath)
+        _ = try PlanLoader().parse(
+            text, file: "(the generated plan)", baseDirectory: FileManager.default.currentDirectoryPath)
         return text
     }
 
@@ -71,7 +80,10 @@ struct BaselinePlanWriter {
             directory = backups
             sample = nil
         } else {
-            return ["# source: { latest: /srv/backups/\(setName), pattern: \"\(setName)-*\" }   # where the backups are (or verify --archive FILE)"]
+            return [
+                "# source: { latest: /srv/backups/\(setName), pattern: \"\(setName)-*\" }   # where the backups are "
+                    + "(or verify --archive FILE)"
+            ]
         }
         guard let directory else { return [] }
         let all = (try? ArchiveLocator.candidates(in: directory, pattern: nil)) ?? []
@@ -81,9 +93,14 @@ struct BaselinePlanWriter {
         guard copies.count >= 2 || view.archive == nil else {
             return ["source: { archive: \(yamlQuoted(view.archive!)) }"]
         }
-        var lines = ["source: { latest: \(yamlQuoted(directory))\(pattern.map { ", pattern: \(yamlQuoted($0))" } ?? "") }"]
+        var lines = [
+            "source: { latest: \(yamlQuoted(directory))\(pattern.map { ", pattern: \(yamlQuoted($0))" } ?? "") }"
+        ]
         if let schedule = Self.schedule(copies) {
-            lines.append("schedule: \(schedule.name)                # read off the copies' dates (median gap \(AgeText.format(schedule.gap)))")
+            lines.append(
+                "schedule: \(schedule.name)                # read off the copies' dates (median gap "
+                    + "\(AgeText.format(schedule.gap)))"
+            )
             lines.append("retention: { min_copies: \(min(copies.count, 3)), max_shrink: 50% }")
         }
         return lines
@@ -94,7 +111,9 @@ struct BaselinePlanWriter {
         let gaps = zip(copies, copies.dropFirst()).map { $0.mtime.timeIntervalSince($1.mtime) }.sorted()
         guard !gaps.isEmpty else { return nil }
         let median = gaps[gaps.count / 2]
-        for (name, limit) in [("hourly", 1.5 * 3600), ("daily", 30 * 3600.0), ("weekly", 8 * 86400.0), ("monthly", 32 * 86400.0)] where median <= limit {
+        for (name, limit) in [
+            ("hourly", 1.5 * 3600), ("daily", 30 * 3600.0), ("weekly", 8 * 86400.0), ("monthly", 32 * 86400.0),
+        ] where median <= limit {
             return (name, median)
         }
         return nil

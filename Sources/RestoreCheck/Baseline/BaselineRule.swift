@@ -1,3 +1,5 @@
+import Foundation
+
 /// One thing a generated plan says, with the comment that explains it: the YAML text of a
 /// rule (or preset) under `expect:`, or a dump under `databases:`.
 struct BaselineRule {
@@ -17,10 +19,12 @@ func yamlQuoted(_ text: String) -> String {
         case "\n": out += "\\n"
         case "\t": out += "\\t"
         default:
-            if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += String(format: "\\x%02X", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
     }
     return out + "\""
 }
-
-import Foundation

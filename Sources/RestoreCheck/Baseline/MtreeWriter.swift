@@ -11,7 +11,8 @@ struct MtreeWriter {
         var lines = ["#mtree"]
         let root = view.index.entries.isEmpty ? nil : view.reader.lstat("/")
         if let root {
-            lines.append(". type=dir mode=\(octal(UInt32(root.st_mode) & 0o7777)) uid=\(root.st_uid) gid=\(root.st_gid)")
+            lines.append(
+                ". type=dir mode=\(octal(UInt32(root.st_mode) & 0o7777)) uid=\(root.st_uid) gid=\(root.st_gid)")
         }
         for entry in view.index.entries.sorted(by: { $0.productionPath < $1.productionPath }) where entry.restored {
             let relative = String(decoding: view.reader.relative(entry.productionPath), as: UTF8.self)
@@ -26,14 +27,21 @@ struct MtreeWriter {
             fields.append("mode=\(octal(entry.permissions))")
             fields.append("uid=\(entry.uid)")
             fields.append("gid=\(entry.gid)")
-            if let uname = entry.uname, !uname.isEmpty { fields.append("uname=\(MtreeEscapes.encode(Array(uname.utf8)))") }
-            if let gname = entry.gname, !gname.isEmpty { fields.append("gname=\(MtreeEscapes.encode(Array(gname.utf8)))") }
-            if entry.type == .symlink, let link = entry.link { fields.append("link=\(MtreeEscapes.encode(Array(link.utf8)))") }
+            if let uname = entry.uname, !uname.isEmpty {
+                fields.append("uname=\(MtreeEscapes.encode(Array(uname.utf8)))")
+            }
+            if let gname = entry.gname, !gname.isEmpty {
+                fields.append("gname=\(MtreeEscapes.encode(Array(gname.utf8)))")
+            }
+            if entry.type == .symlink, let link = entry.link {
+                fields.append("link=\(MtreeEscapes.encode(Array(link.utf8)))")
+            }
             if entry.type == .file || entry.type == .hardlink {
                 let size = view.reader.lstat(entry.productionPath).map { Int64($0.st_size) } ?? entry.size
                 fields.append("size=\(size)")
                 // From the restore pass for an archive; a live tree (or a hardlink) is read here.
-                if let digest = entry.digests[.sha256] ?? view.reader.digests(entry.productionPath, [.sha256])?[.sha256] {
+                if let digest = entry.digests[.sha256] ?? view.reader.digests(entry.productionPath, [.sha256])?[.sha256]
+                {
                     fields.append("sha256digest=\(digest)")
                 }
             }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What `baseline` reads: a live directory tree, or a known-good archive restored into a
@@ -36,11 +37,18 @@ final class TreeView {
     init(archive path: String, prefix: String, scratch: String?, digests: Set<DigestAlgorithm> = []) throws {
         let fd = try FileDescriptor(opening: path, flags: O_RDONLY, what: "cannot open the archive")
         sandbox = try Sandbox(scratch: scratch)
-        let outcome = try Restorer(sandbox: sandbox, layout: Layout(prefix: prefix), limits: RestoreLimits(), lookForManifests: false, algorithms: digests)
-            .restore(fd: fd.raw, displayPath: path)
+        let outcome = try Restorer(
+            sandbox: sandbox, layout: Layout(prefix: prefix), limits: RestoreLimits(), lookForManifests: false,
+            algorithms: digests
+        )
+        .restore(fd: fd.raw, displayPath: path)
         guard outcome.damage.isEmpty else {
             // The sandbox removes itself as this initializer gives up.
-            throw RestoreCheckError(.io, "the archive is damaged, so it cannot be a baseline: \(outcome.damage.first!.name): \(outcome.damage.first!.reason)", path: path)
+            throw RestoreCheckError(
+                .io,
+                "the archive is damaged, so it cannot be a baseline: \(outcome.damage.first!.name): "
+                    + "\(outcome.damage.first!.reason)",
+                path: path)
         }
         index = outcome.index
         reader = SandboxReader(rootFD: sandbox.rootFD)
@@ -55,6 +63,8 @@ final class TreeView {
     /// Regular files (hardlinks included) whose production path starts with `directory/`.
     func files(under directory: String) -> [IndexedEntry] {
         let prefix = directory == "/" ? "/" : directory + "/"
-        return index.entries.filter { ($0.type == .file || $0.type == .hardlink) && $0.restored && $0.productionPath.hasPrefix(prefix) }
+        return index.entries.filter {
+            ($0.type == .file || $0.type == .hardlink) && $0.restored && $0.productionPath.hasPrefix(prefix)
+        }
     }
 }

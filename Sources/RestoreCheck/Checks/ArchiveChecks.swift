@@ -8,9 +8,10 @@ enum ArchiveChecks {
             pass: "\(plural(facts.entries, "entry")) read to the end (\(shape), \(ByteSize.format(facts.sizeBytes)))",
             fail: { "the archive is damaged: \(plural($0, "error")) while reading (\(shape))" })
         if readable.status == .pass, !outcome.warnings.isEmpty {
-            readable = CheckResult(CheckID(.archive, "readable"), status: .warn,
-                                   message: "read to the end, with \(plural(outcome.warnings.count, "warning")) from libarchive",
-                                   offenders: outcome.warnings)
+            readable = CheckResult(
+                CheckID(.archive, "readable"), status: .warn,
+                message: "read to the end, with \(plural(outcome.warnings.count, "warning")) from libarchive",
+                offenders: outcome.warnings)
         }
         if readable.status == .pass, !outcome.complete, outcome.limitHit != nil {
             readable.status = .skip

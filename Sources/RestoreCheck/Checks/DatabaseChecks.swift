@@ -10,9 +10,13 @@ struct DatabaseChecks {
 
     func complete(_ result: DumpImportResult) -> CheckResult {
         result.complete
-            ? CheckResult(CheckID(.db, "complete", subject: dump), status: .pass,
-                          message: "ends with its \(result.dialect == .sqlite ? "COMMIT" : "`\(result.dialect.trailer!)` trailer")")
-            : CheckResult(CheckID(.db, "complete", subject: dump), status: .fail, message: "\(dump): \(result.incompleteReason ?? "incomplete")")
+            ? CheckResult(
+                CheckID(.db, "complete", subject: dump), status: .pass,
+                message:
+                    "ends with its \(result.dialect == .sqlite ? "COMMIT" : "`\(result.dialect.trailer!)` trailer")")
+            : CheckResult(
+                CheckID(.db, "complete", subject: dump), status: .fail,
+                message: "\(dump): \(result.incompleteReason ?? "incomplete")")
     }
 
     func `import`(_ result: DumpImportResult, engine: String) -> CheckResult {
@@ -24,22 +28,26 @@ struct DatabaseChecks {
             if let statement = failure.statement { message += " — in: \(statement)" }
             return CheckResult(id, status: .fail, message: message)
         }
-        let summary = "\(plural(result.statements, "statement")), \(plural(result.rowsInserted, "row")) into \(engine) in \(String(format: "%.2f", result.seconds)) s"
+        let summary =
+            "\(plural(result.statements, "statement")), \(plural(result.rowsInserted, "row")) into \(engine) in "
+            + "\(String(format: "%.2f", result.seconds)) s"
         guard result.omitted.isEmpty else {
             var kinds: [String: Int] = [:]
             for omission in result.omitted { kinds[omission.kind, default: 0] += 1 }
             let counts = kinds.sorted { $0.key < $1.key }.map { plural($0.value, $0.key) }.joined(separator: ", ")
-            return CheckResult(id, status: .warn,
-                               message: "\(summary); not carried into \(engine): \(counts)",
-                               offenders: result.omitted.map { Offender($0.name, "\($0.kind) not carried into \(engine)") })
+            return CheckResult(
+                id, status: .warn,
+                message: "\(summary); not carried into \(engine): \(counts)",
+                offenders: result.omitted.map { Offender($0.name, "\($0.kind) not carried into \(engine)") })
         }
         return CheckResult(id, status: .pass, message: summary)
     }
 
     func integrity(_ problems: [Offender], engine: String) -> CheckResult {
-        CheckResult.judge(CheckID(.db, "integrity", subject: dump), offenders: problems,
-                          pass: "\(engine) integrity check and foreign keys hold",
-                          fail: { "\(dump): \(plural($0, "integrity problem"))" })
+        CheckResult.judge(
+            CheckID(.db, "integrity", subject: dump), offenders: problems,
+            pass: "\(engine) integrity check and foreign keys hold",
+            fail: { "\(dump): \(plural($0, "integrity problem"))" })
     }
 
     /// `counts` lists the tables; `count` reaches anything else a rule names (a view, such as
@@ -50,9 +58,11 @@ struct DatabaseChecks {
         let summary = "\(plural(counts.count, "table")), \(plural(total, "row"))"
         var offenders: [Offender] = []
         for rule in plan?.tables ?? [] {
-            guard let found = counts.first(where: { $0.name == rule.name })
+            guard
+                let found = counts.first(where: { $0.name == rule.name })
                     ?? counts.first(where: { $0.name.lowercased() == rule.name.lowercased() })
-                    ?? count(rule.name).map({ TableCount(name: rule.name, rows: $0) }) else {
+                    ?? count(rule.name).map({ TableCount(name: rule.name, rows: $0) })
+            else {
                 offenders.append(Offender(rule.name, "table missing from the restored dump"))
                 continue
             }
@@ -64,7 +74,9 @@ struct DatabaseChecks {
             }
         }
         if !offenders.isEmpty {
-            return CheckResult(id, status: .fail, message: "\(dump): \(plural(offenders.count, "table rule")) not met (\(summary))", offenders: offenders)
+            return CheckResult(
+                id, status: .fail, message: "\(dump): \(plural(offenders.count, "table rule")) not met (\(summary))",
+                offenders: offenders)
         }
         if counts.isEmpty {
             return CheckResult(id, status: .fail, message: "\(dump): the restored dump holds no table")
@@ -79,10 +91,13 @@ struct DatabaseChecks {
         let id = CheckID(.db, "assert", subject: dump, label: rule.name)
         let value: SQLValue?
         do { value = try database.firstValue(rule.sql) } catch {
-            return CheckResult(id, status: .fail, message: "\(dump): the query failed: \(error) — in: \(SQLiteError.excerpt(rule.sql))")
+            return CheckResult(
+                id, status: .fail, message: "\(dump): the query failed: \(error) — in: \(SQLiteError.excerpt(rule.sql))"
+            )
         }
         guard let value, value != .null else {
-            return CheckResult(id, status: .fail, message: "\(dump): the query returned no value (\(SQLiteError.excerpt(rule.sql)))")
+            return CheckResult(
+                id, status: .fail, message: "\(dump): the query returned no value (\(SQLiteError.excerpt(rule.sql)))")
         }
         let ok: Bool
         let expected: String
@@ -96,15 +111,23 @@ struct DatabaseChecks {
             expected = "equal to \(text)" + (tolerance.map { " (±\($0))" } ?? "")
         case .range(let minimum, let maximum):
             let got = value.number
-            ok = got.map { number in minimum.map { number >= $0 } ?? true && maximum.map { number <= $0 } ?? true } ?? false
-            expected = [minimum.map { "at least \(SQLValue.plain($0))" }, maximum.map { "at most \(SQLValue.plain($0))" }].compactMap { $0 }.joined(separator: " and ")
+            ok =
+                got.map { number in minimum.map { number >= $0 } ?? true && maximum.map { number <= $0 } ?? true }
+                ?? false
+            expected = [
+                minimum.map { "at least \(SQLValue.plain($0))" }, maximum.map { "at most \(SQLValue.plain($0))" },
+            ].compactMap { $0 }.joined(separator: " and ")
         case .sha256(let hex):
             let digest = SHA256.hash(data: value.bytes ?? []).map { String(format: "%02x", $0) }.joined()
             ok = digest == hex
             expected = "SHA-256 \(hex.prefix(12))…" + (ok ? "" : " (got \(digest.prefix(12))…)")
         }
         let shown: String
-        if case .sha256 = rule.expectation { shown = "a value of \(plural(value.bytes?.count ?? 0, "byte"))" } else { shown = value.display }
+        if case .sha256 = rule.expectation {
+            shown = "a value of \(plural(value.bytes?.count ?? 0, "byte"))"
+        } else {
+            shown = value.display
+        }
         return ok
             ? CheckResult(id, status: .pass, message: "\(shown), \(expected)")
             : CheckResult(id, status: .fail, message: "\(dump): got \(shown), expected \(expected)")
@@ -120,10 +143,12 @@ struct DatabaseChecks {
             return CheckResult(id, status: .fail, message: "\(dump): the query returned no timestamp: no rows?")
         }
         guard let date = TimestampText.parse(value) else {
-            return CheckResult(id, status: .error, message: "\(dump): '\(value.display)' is not a timestamp restorecheck can read")
+            return CheckResult(
+                id, status: .error, message: "\(dump): '\(value.display)' is not a timestamp restorecheck can read")
         }
         let age = now.timeIntervalSince(date)
-        let text = "newest row \(value.display) is \(AgeText.format(max(0, age))) old (limit \(AgeText.format(rule.maxAge)))"
+        let text =
+            "newest row \(value.display) is \(AgeText.format(max(0, age))) old (limit \(AgeText.format(rule.maxAge)))"
         return age <= rule.maxAge
             ? CheckResult(id, status: .pass, message: text)
             : CheckResult(id, status: .fail, message: "\(dump): \(text)")

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The `expect` rules of a plan, judged on the restored tree. Each property of a rule is its
@@ -21,8 +21,12 @@ struct ExpectChecks {
         }
     }
 
-    private func result(_ rule: ExpectRule, _ property: String, _ offenders: [Offender], pass: String, fail: String) -> CheckResult {
-        CheckResult.judge(CheckID(.files, "expect", subject: rule.subject, aspect: property), offenders: offenders, pass: pass, fail: { _ in fail })
+    private func result(_ rule: ExpectRule, _ property: String, _ offenders: [Offender], pass: String, fail: String)
+        -> CheckResult
+    {
+        CheckResult.judge(
+            CheckID(.files, "expect", subject: rule.subject, aspect: property), offenders: offenders, pass: pass,
+            fail: { _ in fail })
     }
 
     private func skip(_ rule: ExpectRule, _ property: String, _ reason: String) -> CheckResult {
@@ -33,8 +37,9 @@ struct ExpectChecks {
 
     private func judgePath(_ rule: ExpectRule, _ path: String) -> [CheckResult] {
         let info = reader.lstat(path)
-        let exists = result(rule, "exists", info == nil ? [Offender(path, "not in the restored tree")] : [],
-                            pass: "present", fail: "\(path) is missing from the backup")
+        let exists = result(
+            rule, "exists", info == nil ? [Offender(path, "not in the restored tree")] : [],
+            pass: "present", fail: "\(path) is missing from the backup")
         guard let info else {
             return [exists] + properties(rule).map { skip(rule, $0, "\(path) is missing") }
         }
@@ -42,29 +47,48 @@ struct ExpectChecks {
         let entry = index.entry(productionPath: path)
         let diskType = Self.type(of: info)
         if let type = rule.type {
-            out.append(result(rule, "type", diskType == type ? [] : [Offender(path, "is a \(diskType.rawValue), expected \(type.rawValue)")],
-                              pass: "is a \(type.rawValue)", fail: "\(path) is a \(diskType.rawValue), not a \(type.rawValue)"))
+            out.append(
+                result(
+                    rule, "type",
+                    diskType == type ? [] : [Offender(path, "is a \(diskType.rawValue), expected \(type.rawValue)")],
+                    pass: "is a \(type.rawValue)", fail: "\(path) is a \(diskType.rawValue), not a \(type.rawValue)"))
         }
         if let target = rule.target {
             let actual = entry?.type == .symlink ? entry?.link : nil
-            out.append(result(rule, "target", actual == target ? [] : [Offender(path, actual.map { "points to \($0), expected \(target)" } ?? "is not a symlink")],
-                              pass: "points to \(target)", fail: "\(path) does not point to \(target)"))
+            out.append(
+                result(
+                    rule, "target",
+                    actual == target
+                        ? []
+                        : [Offender(path, actual.map { "points to \($0), expected \(target)" } ?? "is not a symlink")],
+                    pass: "points to \(target)", fail: "\(path) does not point to \(target)"))
         }
         if let mode = rule.mode {
             let actual = UInt32(info.st_mode) & 0o7777
-            out.append(result(rule, "mode", actual == mode ? [] : [Offender(path, "mode \(octal(actual)), expected \(octal(mode))")],
-                              pass: "mode \(octal(mode))", fail: "\(path) has mode \(octal(actual)), expected \(octal(mode))"))
+            out.append(
+                result(
+                    rule, "mode",
+                    actual == mode ? [] : [Offender(path, "mode \(octal(actual)), expected \(octal(mode))")],
+                    pass: "mode \(octal(mode))", fail: "\(path) has mode \(octal(actual)), expected \(octal(mode))"))
         }
         out += ownerResults(rule, [(path, entry)])
         if let minSize = rule.minSize {
             let size = UInt64(max(info.st_size, 0))
-            out.append(result(rule, "min_size", size >= minSize ? [] : [Offender(path, "\(size) bytes, expected at least \(minSize)")],
-                              pass: "\(ByteSize.format(size)) ≥ \(ByteSize.format(minSize))", fail: "\(path) is smaller than \(ByteSize.format(minSize))"))
+            out.append(
+                result(
+                    rule, "min_size",
+                    size >= minSize ? [] : [Offender(path, "\(size) bytes, expected at least \(minSize)")],
+                    pass: "\(ByteSize.format(size)) ≥ \(ByteSize.format(minSize))",
+                    fail: "\(path) is smaller than \(ByteSize.format(minSize))"))
         }
         if let minCount = rule.minCount {
             let count = diskType == .directory ? children(of: path) : 1
-            out.append(result(rule, "min_count", count >= minCount ? [] : [Offender(path, "holds \(count), expected at least \(minCount)")],
-                              pass: "holds \(count) (≥ \(minCount))", fail: "\(path) holds \(count) entries, expected at least \(minCount)"))
+            out.append(
+                result(
+                    rule, "min_count",
+                    count >= minCount ? [] : [Offender(path, "holds \(count), expected at least \(minCount)")],
+                    pass: "holds \(count) (≥ \(minCount))",
+                    fail: "\(path) holds \(count) entries, expected at least \(minCount)"))
         }
         if let needle = rule.contains {
             out.append(containsResult(rule, needle, [path]))
@@ -89,7 +113,10 @@ struct ExpectChecks {
 
     private func children(of directory: String) -> Int {
         let prefix = directory == "/" ? "/" : directory + "/"
-        return index.entries.filter { $0.restored && $0.productionPath.hasPrefix(prefix) && !$0.productionPath.dropFirst(prefix.count).contains("/") }.count
+        return index.entries.filter {
+            $0.restored && $0.productionPath.hasPrefix(prefix)
+                && !$0.productionPath.dropFirst(prefix.count).contains("/")
+        }.count
     }
 
     // MARK: a glob
@@ -102,28 +129,51 @@ struct ExpectChecks {
             return (entry.type == .hardlink ? .file : entry.type) == type
         }
         let minimum = rule.minCount ?? 1
-        var out = [result(rule, "count", matches.count >= minimum ? [] : [Offender(pattern, "\(matches.count) match, expected at least \(minimum)")],
-                          pass: "\(matches.count) match (≥ \(minimum))", fail: "\(matches.count) entries match \(pattern), expected at least \(minimum)")]
-        guard !matches.isEmpty else { return out + properties(rule).filter { $0 != "min_count" && $0 != "type" }.map { skip(rule, $0, "nothing matches") } }
+        var out = [
+            result(
+                rule, "count",
+                matches.count >= minimum
+                    ? [] : [Offender(pattern, "\(matches.count) match, expected at least \(minimum)")],
+                pass: "\(matches.count) match (≥ \(minimum))",
+                fail: "\(matches.count) entries match \(pattern), expected at least \(minimum)")
+        ]
+        guard !matches.isEmpty else {
+            return out
+                + properties(rule).filter { $0 != "min_count" && $0 != "type" }.map {
+                    skip(rule, $0, "nothing matches")
+                }
+        }
         if let mode = rule.mode {
             let offenders = matches.compactMap { entry -> Offender? in
-                guard let info = reader.lstat(entry.productionPath) else { return Offender(entry.productionPath, "missing on disk") }
+                guard let info = reader.lstat(entry.productionPath) else {
+                    return Offender(entry.productionPath, "missing on disk")
+                }
                 let actual = UInt32(info.st_mode) & 0o7777
-                return actual == mode ? nil : Offender(entry.productionPath, "mode \(octal(actual)), expected \(octal(mode))")
+                return actual == mode
+                    ? nil : Offender(entry.productionPath, "mode \(octal(actual)), expected \(octal(mode))")
             }
-            out.append(result(rule, "mode", offenders, pass: "all \(matches.count) have mode \(octal(mode))", fail: "\(plural(offenders.count, "match")) with another mode"))
+            out.append(
+                result(
+                    rule, "mode", offenders, pass: "all \(matches.count) have mode \(octal(mode))",
+                    fail: "\(plural(offenders.count, "match")) with another mode"))
         }
         out += ownerResults(rule, matches.map { ($0.productionPath, $0) })
         if let minSize = rule.minSize {
-            let offenders = matches.filter { $0.type == .file || $0.type == .hardlink }.compactMap { entry -> Offender? in
+            let offenders = matches.filter { $0.type == .file || $0.type == .hardlink }.compactMap {
+                entry -> Offender? in
                 let size = UInt64(max(reader.lstat(entry.productionPath)?.st_size ?? 0, 0))
-                return size >= minSize ? nil : Offender(entry.productionPath, "\(size) bytes, expected at least \(minSize)")
+                return size >= minSize
+                    ? nil : Offender(entry.productionPath, "\(size) bytes, expected at least \(minSize)")
             }
-            out.append(result(rule, "min_size", offenders, pass: "every match is at least \(ByteSize.format(minSize))",
-                              fail: "\(plural(offenders.count, "file")) smaller than \(ByteSize.format(minSize))"))
+            out.append(
+                result(
+                    rule, "min_size", offenders, pass: "every match is at least \(ByteSize.format(minSize))",
+                    fail: "\(plural(offenders.count, "file")) smaller than \(ByteSize.format(minSize))"))
         }
         if let needle = rule.contains {
-            out.append(containsResult(rule, needle, matches.filter { $0.type == .file || $0.type == .hardlink }.map(\.productionPath)))
+            out.append(
+                containsResult(
+                    rule, needle, matches.filter { $0.type == .file || $0.type == .hardlink }.map(\.productionPath)))
         }
         return out
     }
@@ -138,27 +188,38 @@ struct ExpectChecks {
             case nil: return Offender(path, "could not be read as a regular file")
             }
         }
-        return result(rule, "contains", offenders, pass: "contains \"\(needle)\"", fail: "\(plural(offenders.count, "file")) lack \"\(needle)\"")
+        return result(
+            rule, "contains", offenders, pass: "contains \"\(needle)\"",
+            fail: "\(plural(offenders.count, "file")) lack \"\(needle)\"")
     }
 
     private func ownerResults(_ rule: ExpectRule, _ items: [(String, IndexedEntry?)]) -> [CheckResult] {
         let wanted: [(String, (IndexedEntry) -> String?, String?)] = [
             ("owner", { $0.uname }, rule.owner), ("group", { $0.gname }, rule.group),
-            ("uid", { String($0.uid) }, rule.uid.map(String.init)), ("gid", { String($0.gid) }, rule.gid.map(String.init)),
+            ("uid", { String($0.uid) }, rule.uid.map(String.init)),
+            ("gid", { String($0.gid) }, rule.gid.map(String.init)),
         ]
         return wanted.compactMap { property, read, expected -> CheckResult? in
             guard let expected else { return nil }
             guard recordsOwners else { return skip(rule, property, "this archive format records no Unix owners") }
             var offenders: [Offender] = []
             for (path, entry) in items {
-                guard let entry else { offenders.append(Offender(path, "the archive has no entry for it, so no \(property) is recorded")); continue }
-                guard let actual = read(entry), !actual.isEmpty else {
-                    offenders.append(Offender(path, "the archive records no \(property) name (uid \(entry.uid), gid \(entry.gid))"))
+                guard let entry else {
+                    offenders.append(Offender(path, "the archive has no entry for it, so no \(property) is recorded"))
                     continue
                 }
-                if actual != expected { offenders.append(Offender(path, "\(property) \(actual), expected \(expected)")) }
+                guard let actual = read(entry), !actual.isEmpty else {
+                    offenders.append(
+                        Offender(path, "the archive records no \(property) name (uid \(entry.uid), gid \(entry.gid))"))
+                    continue
+                }
+                if actual != expected {
+                    offenders.append(Offender(path, "\(property) \(actual), expected \(expected)"))
+                }
             }
-            return result(rule, property, offenders, pass: "\(property) \(expected)", fail: "\(plural(offenders.count, "entry")) with another \(property)")
+            return result(
+                rule, property, offenders, pass: "\(property) \(expected)",
+                fail: "\(plural(offenders.count, "entry")) with another \(property)")
         }
     }
 

@@ -27,20 +27,29 @@ struct ManifestChecks {
 
     func checksums() -> CheckResult {
         if !problems.isEmpty {
-            return CheckResult(CheckID(.files, "checksums"), status: .error,
-                               message: "the manifest could not be read: \(problems.joined(separator: "; "))")
+            return CheckResult(
+                CheckID(.files, "checksums"), status: .error,
+                message: "the manifest could not be read: \(problems.joined(separator: "; "))")
         }
-        let listed = manifests.flatMap { manifest in manifest.entries.filter { !$0.digests.isEmpty }.map { (manifest, $0) } }
+        let listed = manifests.flatMap { manifest in
+            manifest.entries.filter { !$0.digests.isEmpty }.map { (manifest, $0) }
+        }
         guard !listed.isEmpty else {
-            return CheckResult(CheckID(.files, "checksums"), status: .skip,
-                               message: manifests.isEmpty ? "no manifest found (none given, none beside the archive, none at its root)"
-                                                          : "\(origins) lists no digests")
+            return CheckResult(
+                CheckID(.files, "checksums"), status: .skip,
+                message: manifests.isEmpty
+                    ? "no manifest found (none given, none beside the archive, none at its root)"
+                    : "\(origins) lists no digests")
         }
         var offenders: [Offender] = []
         var matched = 0
         for (manifest, item) in listed where item.key != manifest.selfKey {
             guard let entry = lookup(item.key, in: manifest) else {
-                if !item.optional { offenders.append(Offender(item.key, "listed in \(manifest.origin) line \(item.line) but missing from the archive")) }
+                if !item.optional {
+                    offenders.append(
+                        Offender(
+                            item.key, "listed in \(manifest.origin) line \(item.line) but missing from the archive"))
+                }
                 continue
             }
             guard entry.restored else {
@@ -48,7 +57,8 @@ struct ManifestChecks {
                 continue
             }
             guard entry.type == .file || entry.type == .hardlink else {
-                offenders.append(Offender(item.key, "is a \(entry.type.rawValue); \(manifest.origin) lists a file digest"))
+                offenders.append(
+                    Offender(item.key, "is a \(entry.type.rawValue); \(manifest.origin) lists a file digest"))
                 continue
             }
             // Judged on the strongest listed digest that was computed; none computed is never a match.
@@ -58,7 +68,12 @@ struct ManifestChecks {
                 continue
             }
             if actual != expected {
-                offenders.append(Offender(item.key, "\(algorithm.rawValue) differs: manifest \(expected.description.prefix(16))…, restored \(actual.description.prefix(16))…"))
+                offenders.append(
+                    Offender(
+                        item.key,
+                        "\(algorithm.rawValue) differs: manifest \(expected.description.prefix(16))…, restored "
+                            + "\(actual.description.prefix(16))…"
+                    ))
             } else {
                 matched += 1
             }
@@ -73,8 +88,9 @@ struct ManifestChecks {
     func metadata() -> CheckResult {
         let specs = manifests.filter { $0.kind == .mtree }
         guard !specs.isEmpty, problems.isEmpty else {
-            return CheckResult(CheckID(.files, "metadata"), status: .skip,
-                               message: problems.isEmpty ? "no mtree spec to compare metadata with" : "the manifest could not be read")
+            return CheckResult(
+                CheckID(.files, "metadata"), status: .skip,
+                message: problems.isEmpty ? "no mtree spec to compare metadata with" : "the manifest could not be read")
         }
         var offenders: [Offender] = []
         var compared = 0
@@ -82,7 +98,11 @@ struct ManifestChecks {
             for item in spec.entries where item.key != spec.selfKey {
                 guard let entry = lookup(item.key, in: spec) else {
                     if item.type == .directory && isImpliedDirectory(item.key, in: spec) { continue }
-                    if !item.optional { offenders.append(Offender(item.key, "listed in \(spec.origin) line \(item.line) but missing from the archive")) }
+                    if !item.optional {
+                        offenders.append(
+                            Offender(
+                                item.key, "listed in \(spec.origin) line \(item.line) but missing from the archive"))
+                    }
                     continue
                 }
                 compared += 1
@@ -99,18 +119,28 @@ struct ManifestChecks {
     private func differences(_ item: ManifestEntry, _ entry: IndexedEntry) -> [String] {
         var out: [String] = []
         let actualType: EntryType = entry.type == .hardlink ? .file : entry.type
-        if let type = item.type, type != actualType { out.append("type is \(actualType.rawValue), spec says \(type.rawValue)") }
+        if let type = item.type, type != actualType {
+            out.append("type is \(actualType.rawValue), spec says \(type.rawValue)")
+        }
         if let mode = item.mode, mode != entry.permissions, item.type != .symlink {
             out.append("mode is \(octal(entry.permissions)), spec says \(octal(mode))")
         }
         if recordsOwners {
             if let uid = item.uid, uid != entry.uid { out.append("uid is \(entry.uid), spec says \(uid)") }
             if let gid = item.gid, gid != entry.gid { out.append("gid is \(entry.gid), spec says \(gid)") }
-            if let uname = item.uname, let actual = entry.uname, !actual.isEmpty, uname != actual { out.append("uname is \(actual), spec says \(uname)") }
-            if let gname = item.gname, let actual = entry.gname, !actual.isEmpty, gname != actual { out.append("gname is \(actual), spec says \(gname)") }
+            if let uname = item.uname, let actual = entry.uname, !actual.isEmpty, uname != actual {
+                out.append("uname is \(actual), spec says \(uname)")
+            }
+            if let gname = item.gname, let actual = entry.gname, !actual.isEmpty, gname != actual {
+                out.append("gname is \(actual), spec says \(gname)")
+            }
         }
-        if let link = item.link, entry.type == .symlink, link != entry.link { out.append("link is \(entry.link ?? "none"), spec says \(link)") }
-        if let size = item.size, actualType == .file, size != entry.size { out.append("size is \(entry.size), spec says \(size)") }
+        if let link = item.link, entry.type == .symlink, link != entry.link {
+            out.append("link is \(entry.link ?? "none"), spec says \(link)")
+        }
+        if let size = item.size, actualType == .file, size != entry.size {
+            out.append("size is \(entry.size), spec says \(size)")
+        }
         return out
     }
 }

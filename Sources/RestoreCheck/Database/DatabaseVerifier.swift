@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The db phase of one set: finds the dumps (the plan's, or every dump-looking
@@ -24,8 +25,10 @@ struct DatabaseVerifier {
     private let servers = ServerList()
 
     /// Names a dump may have; files of these names are opened and recognised by content.
-    static let dumpSuffixes = [".sql", ".sql.gz", ".sql.xz", ".sql.zst", ".sql.bz2", ".sql.lz4", ".dump", ".pgdump",
-                               ".pg_dump", ".backup", ".sqlite", ".sqlite3", ".db"]
+    static let dumpSuffixes = [
+        ".sql", ".sql.gz", ".sql.xz", ".sql.zst", ".sql.bz2", ".sql.lz4", ".dump", ".pgdump",
+        ".pg_dump", ".backup", ".sqlite", ".sqlite3", ".db",
+    ]
 
     /// Throws only for a plan that cannot work (a target that cannot take the dump): the
     /// plan is wrong, not the backup.
@@ -60,8 +63,13 @@ struct DatabaseVerifier {
         let checks = DatabaseChecks(dump: dump, plan: plan, now: now)
         var report = DumpReport(dump: dump, target: plan.target)
         guard let entry = index.entry(productionPath: dump), entry.type == .file, entry.restored else {
-            let reason = index.entry(productionPath: dump) == nil ? "is not in the backup" : "is in the backup but is not a restored regular file"
-            return ([CheckResult(CheckID(.db, "import", subject: dump), status: .fail, message: "\(dump) \(reason)")], report)
+            let reason =
+                index.entry(productionPath: dump) == nil
+                ? "is not in the backup" : "is in the backup but is not a restored regular file"
+            return (
+                [CheckResult(CheckID(.db, "import", subject: dump), status: .fail, message: "\(dump) \(reason)")],
+                report
+            )
         }
         let head: [UInt8]
         let source: CompressedDumpSource
@@ -70,18 +78,33 @@ struct DatabaseVerifier {
             report.compression = source.compression == "none" ? nil : source.compression
             head = try Self.head(of: source)
         } catch {
-            return ([CheckResult(CheckID(.db, "import", subject: dump), status: .fail, message: "\(dump): cannot be read: \(error)")], report)
+            return (
+                [
+                    CheckResult(
+                        CheckID(.db, "import", subject: dump), status: .fail,
+                        message: "\(dump): cannot be read: \(error)")
+                ], report
+            )
         }
         // A dump-named file with no bytes is the classic failed backup job, plan or no plan.
         guard !head.isEmpty else {
-            return ([CheckResult(CheckID(.db, "import", subject: dump), status: .fail, message: "\(dump) is empty: the dump holds no data")], report)
+            return (
+                [
+                    CheckResult(
+                        CheckID(.db, "import", subject: dump), status: .fail,
+                        message: "\(dump) is empty: the dump holds no data")
+                ], report
+            )
         }
         let format = DialectSniffer.format(head)
         report.format = format
         if !explicit, format == .sql, DialectSniffer.sniff(head) == nil {
-            return ([], nil)   // a .sql-named file that is no dump: not ours to judge
+            return ([], nil) // a .sql-named file that is no dump: not ours to judge
         }
-        if !explicit, format == .sqliteDatabase || dump.hasSuffix(".db") || dump.hasSuffix(".sqlite") || dump.hasSuffix(".sqlite3") {
+        if !explicit,
+            format == .sqliteDatabase || dump.hasSuffix(".db") || dump.hasSuffix(".sqlite")
+                || dump.hasSuffix(".sqlite3")
+        {
             if format != .sqliteDatabase { return ([], nil) }
         }
         var results: [CheckResult] = []
@@ -90,15 +113,27 @@ struct DatabaseVerifier {
             let engine: String
             switch format {
             case .sqliteDatabase:
-                let database = try SQLiteDatabase(path: diskRoot + "/" + String(decoding: reader.relative(dump), as: UTF8.self), readOnly: true)
+                let database = try SQLiteDatabase(
+                    path: diskRoot + "/" + String(decoding: reader.relative(dump), as: UTF8.self), readOnly: true)
                 restored = SQLiteRestoredDatabase(database: database, foreignKeys: [])
                 engine = "SQLite"
-                results.append(CheckResult(CheckID(.db, "import", subject: dump), status: .pass, message: "a SQLite database file, opened in place"))
+                results.append(
+                    CheckResult(
+                        CheckID(.db, "import", subject: dump), status: .pass,
+                        message: "a SQLite database file, opened in place"))
             case .sql, .pgCustom:
                 let dialect = format == .pgCustom ? DumpDialect.postgres : (plan.dialect ?? DialectSniffer.sniff(head))
                 guard let dialect else {
-                    return ([CheckResult(CheckID(.db, "import", subject: dump), status: .error,
-                                         message: "\(dump): cannot tell which SQL dialect this dump is; set `dialect:` (sqlite, mysql, postgres) in the plan")], report)
+                    return (
+                        [
+                            CheckResult(
+                                CheckID(.db, "import", subject: dump), status: .error,
+                                message:
+                                    "\(dump): cannot tell which SQL dialect this dump is; set `dialect:` (sqlite, "
+                                    + "mysql, postgres) in the plan"
+                            )
+                        ], report
+                    )
                 }
                 report.dialect = dialect
                 // The SQL is read on from where sniffing stopped: one pass over the dump.
@@ -121,31 +156,41 @@ struct DatabaseVerifier {
                 imported.seconds = result.seconds
                 results.append(imported)
             }
-            results.append(measured {
-                do {
-                    return checks.integrity(try restored.integrityProblems(), engine: engine)
-                } catch {
-                    return CheckResult(CheckID(.db, "integrity", subject: dump), status: .error,
-                                       message: "\(dump): the integrity check could not run: \(error)")
-                }
-            })
-            results.append(measured {
-                do {
-                    report.tables = try restored.tableCounts()
-                    return checks.tables(report.tables) { name in
-                        if case .integer(let rows)? = try? restored.firstValue("SELECT count(*) FROM \(quoteIdentifier(name))") { return Int(rows) }
-                        return nil
+            results.append(
+                measured {
+                    do {
+                        return checks.integrity(try restored.integrityProblems(), engine: engine)
+                    } catch {
+                        return CheckResult(
+                            CheckID(.db, "integrity", subject: dump), status: .error,
+                            message: "\(dump): the integrity check could not run: \(error)")
                     }
-                } catch {
-                    return CheckResult(CheckID(.db, "tables", subject: dump), status: .error, message: "\(dump): cannot count the tables: \(error)")
-                }
-            })
+                })
+            results.append(
+                measured {
+                    do {
+                        report.tables = try restored.tableCounts()
+                        return checks.tables(report.tables) { name in
+                            if case .integer(let rows)? = try? restored.firstValue(
+                                "SELECT count(*) FROM \(quoteIdentifier(name))")
+                            {
+                                return Int(rows)
+                            }
+                            return nil
+                        }
+                    } catch {
+                        return CheckResult(
+                            CheckID(.db, "tables", subject: dump), status: .error,
+                            message: "\(dump): cannot count the tables: \(error)")
+                    }
+                })
             results += plan.assertions.map { rule in measured { checks.assertion(rule, in: restored) } }
             if let freshness = plan.freshness { results.append(measured { checks.freshness(freshness, in: restored) }) }
         } catch let error as RestoreCheckError where error.kind == .plan {
             throw error
         } catch {
-            results.append(CheckResult(CheckID(.db, "import", subject: dump), status: .error, message: "\(dump): \(error)"))
+            results.append(
+                CheckResult(CheckID(.db, "import", subject: dump), status: .error, message: "\(dump): \(error)"))
         }
         return (results, report)
     }
@@ -160,7 +205,9 @@ struct DatabaseVerifier {
 
     private func open(_ dump: String, _ reader: SandboxReader) throws -> CompressedDumpSource {
         let fd = reader.open(reader.relative(dump), flags: O_RDONLY)
-        guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: dump, errno: errno) }
+        guard fd >= 0 else {
+            throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: dump, errno: errno)
+        }
         return try CompressedDumpSource(fd: fd, name: dump)
     }
 
@@ -168,7 +215,9 @@ struct DatabaseVerifier {
         var head = [UInt8](repeating: 0, count: 1 << 16)
         var filled = 0
         while filled < head.count {
-            let count = try head.withUnsafeMutableBytes { try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+            let count = try head.withUnsafeMutableBytes {
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+            }
             if count == 0 { break }
             filled += count
         }
@@ -176,13 +225,17 @@ struct DatabaseVerifier {
     }
 
     /// `sql` is the dump's text (for SQL formats); a custom archive goes to pg_restore instead.
-    private func restore(_ plan: DatabasePlan, format: DumpFormat, dialect: DumpDialect, number: Int,
-                         sql: DumpByteSource) throws -> (result: DumpImportResult, database: RestoredDatabase) {
+    private func restore(
+        _ plan: DatabasePlan, format: DumpFormat, dialect: DumpDialect, number: Int,
+        sql: DumpByteSource
+    ) throws -> (result: DumpImportResult, database: RestoredDatabase) {
         let work = sandbox.path + "/db"
         mkdir(work, 0o700)
         let openDump = { () throws -> FileDescriptor in
             let fd = reader.open(reader.relative(plan.dump), flags: O_RDONLY)
-            guard fd >= 0 else { throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: plan.dump, errno: errno) }
+            guard fd >= 0 else {
+                throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: plan.dump, errno: errno)
+            }
             return FileDescriptor(adopting: fd)
         }
         switch plan.target {
@@ -193,14 +246,18 @@ struct DatabaseVerifier {
         default: break
         }
         if plan.target != .sqlite {
-            let server = try startServer(plan.target, directory: "\(work)/\(plan.target.rawValue)-\(number)", work: work)
-            let input: EngineInput = format == .pgCustom ? .customArchive(try openDump()) : .sql(DumpLineReader(source: sql))
+            let server = try startServer(
+                plan.target, directory: "\(work)/\(plan.target.rawValue)-\(number)", work: work)
+            let input: EngineInput =
+                format == .pgCustom ? .customArchive(try openDump()) : .sql(DumpLineReader(source: sql))
             return (try server.load(input, dialect: dialect, name: plan.dump), server)
         }
         var pgRestore: ChildProcess?
         let source: DumpByteSource
         if format == .pgCustom {
-            guard let program = ToolLocator.find("pg_restore") else { throw ToolLocator.missing("pg_restore", package: "postgresql-client") }
+            guard let program = ToolLocator.find("pg_restore") else {
+                throw ToolLocator.missing("pg_restore", package: "postgresql-client")
+            }
             let child = ChildProcess(program, ["-f", "-"], stderrPath: "\(work)/pg_restore-\(number).err")
             try child.start(captureOutput: true, inputFrom: try openDump())
             pgRestore = child
@@ -221,7 +278,8 @@ struct DatabaseVerifier {
                 result.complete = false
                 result.incompleteReason = "pg_restore could not read the whole archive"
                 // pg_restore's own error is the cause of whatever the partial output did.
-                result.failure = .init(line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())")
+                result.failure = .init(
+                    line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())")
             }
         }
         return (result, SQLiteRestoredDatabase(database: database, foreignKeys: importer.foreignKeys))

@@ -66,7 +66,10 @@ struct CompletenessTracker {
             return (false, "the dump does not end with the COMMIT a `.dump` writes last (last line \(lastLine))")
         case .mysql, .postgres:
             if trailerLine != nil { return (true, nil) }
-            return (false, "no `\(dialect.trailer!)` line at the end: the dump stops at line \(lastLine) before its tool finished")
+            return (
+                false,
+                "no `\(dialect.trailer!)` line at the end: the dump stops at line \(lastLine) before its tool finished"
+            )
         }
     }
 }

@@ -33,7 +33,10 @@ final class SQLiteRestoredDatabase: RestoredDatabase {
     }
 
     func tableCounts() throws -> [TableCount] {
-        let names = try database.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+        let names = try database.rows(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY "
+                + "name"
+        )
         var out: [TableCount] = []
         for row in names {
             guard case .text(let bytes)? = row.first else { continue }
@@ -50,8 +53,9 @@ final class SQLiteRestoredDatabase: RestoredDatabase {
         var problems: [Offender] = []
         do {
             try collect(&problems)
-        } catch let error as SQLiteError where [11, 26].contains(error.code & 0xFF) {
-            problems.append(Offender(database.path.split(separator: "/").last.map(String.init) ?? "database", error.message))
+        } catch let error as SQLiteError where error.code.isCorrupt {
+            problems.append(
+                Offender(database.path.split(separator: "/").last.map(String.init) ?? "database", error.message))
         }
         return problems
     }
@@ -78,17 +82,27 @@ final class SQLiteRestoredDatabase: RestoredDatabase {
     private func check(_ key: SchemaCatalog.ForeignKey) throws -> [Offender] {
         let label = key.name ?? "\(key.table)(\(key.columns.joined(separator: ", ")))"
         let exists = { (name: String) throws -> Bool in
-            try self.firstValue("SELECT count(*) FROM sqlite_master WHERE name = '\(name.replacingQuotes)' COLLATE NOCASE AND type IN ('table', 'view')") != .integer(0)
+            try self.firstValue(
+                "SELECT count(*) FROM sqlite_master WHERE name = '\(name.replacingQuotes)' COLLATE NOCASE AND type IN "
+                    + "('table', 'view')"
+            ) != .integer(0)
         }
         guard try exists(key.table) else { return [] }
-        guard try exists(key.parent) else { return [Offender(label, "refers to \(key.parent), which is not in the dump")] }
+        guard try exists(key.parent) else {
+            return [Offender(label, "refers to \(key.parent), which is not in the dump")]
+        }
         let parentColumns = key.parentColumns.isEmpty ? key.columns : key.parentColumns
         guard parentColumns.count == key.columns.count else { return [] }
         let notNull = key.columns.map { "c.\(quoteIdentifier($0)) IS NOT NULL" }.joined(separator: " AND ")
-        let match = zip(key.columns, parentColumns).map { "p.\(quoteIdentifier($1)) = c.\(quoteIdentifier($0))" }.joined(separator: " AND ")
-        let sql = "SELECT count(*) FROM \(quoteIdentifier(key.table)) AS c WHERE \(notNull) AND NOT EXISTS (SELECT 1 FROM \(quoteIdentifier(key.parent)) AS p WHERE \(match))"
+        let match = zip(key.columns, parentColumns).map { "p.\(quoteIdentifier($1)) = c.\(quoteIdentifier($0))" }
+            .joined(separator: " AND ")
+        let sql =
+            "SELECT count(*) FROM \(quoteIdentifier(key.table)) AS c WHERE \(notNull) AND NOT EXISTS (SELECT 1 FROM "
+            + "\(quoteIdentifier(key.parent)) AS p WHERE \(match))"
         guard case .integer(let orphans)? = try firstValue(sql), orphans > 0 else { return [] }
-        return [Offender(label, "\(plural(Int(orphans), "row")) of \(key.table) refer to rows missing from \(key.parent)")]
+        return [
+            Offender(label, "\(plural(Int(orphans), "row")) of \(key.table) refer to rows missing from \(key.parent)")
+        ]
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `restorecheck diff`: the restored backup against the live tree, path by path — only in the
@@ -37,7 +38,8 @@ struct LiveDiff {
         let (liveIndex, sockets) = try live.index()
         let rootPath = live.prefix == "/" ? "/" : live.prefix
         func relevant(_ entry: IndexedEntry) -> Bool {
-            entry.productionPath != rootPath && (rootPath == "/" || entry.productionPath.hasPrefix(rootPath + "/")) && !ignored(entry.productionPath)
+            entry.productionPath != rootPath && (rootPath == "/" || entry.productionPath.hasPrefix(rootPath + "/"))
+                && !ignored(entry.productionPath)
         }
         var onlyBackup: [Offender] = []
         var onlyLive: [Offender] = []
@@ -51,46 +53,73 @@ struct LiveDiff {
             }
             let backupType = entry.type == .hardlink ? EntryType.file : entry.type
             if backupType != other.type {
-                metadata.append(Offender(entry.productionPath, "a \(backupType.rawValue) in the backup, a \(other.type.rawValue) live"))
+                metadata.append(
+                    Offender(
+                        entry.productionPath, "a \(backupType.rawValue) in the backup, a \(other.type.rawValue) live"))
                 continue
             }
             if backupType == .symlink, entry.link != other.link {
-                metadata.append(Offender(entry.productionPath, "points to \(entry.link ?? "?") in the backup, \(other.link ?? "?") live"))
+                metadata.append(
+                    Offender(
+                        entry.productionPath, "points to \(entry.link ?? "?") in the backup, \(other.link ?? "?") live")
+                )
             }
             if entry.permissions != other.permissions {
-                metadata.append(Offender(entry.productionPath, "mode \(octal(entry.permissions)) in the backup, \(octal(other.permissions)) live"))
+                metadata.append(
+                    Offender(
+                        entry.productionPath,
+                        "mode \(octal(entry.permissions)) in the backup, \(octal(other.permissions)) live"))
             }
             if recordsOwners, backupType != .symlink, entry.uid != other.uid || entry.gid != other.gid {
-                metadata.append(Offender(entry.productionPath, "owner \(entry.uid):\(entry.gid) in the backup, \(other.uid):\(other.gid) live"))
+                metadata.append(
+                    Offender(
+                        entry.productionPath,
+                        "owner \(entry.uid):\(entry.gid) in the backup, \(other.uid):\(other.gid) live"))
             }
             if backupType == .file {
                 switch compareContent(entry, walked: other) {
                 case .same: break
                 case .differs(let reason): content.append(Offender(entry.productionPath, reason))
-                case .changing: changing.append(Offender(entry.productionPath, "changed on the live server while it was compared"))
+                case .changing:
+                    changing.append(Offender(entry.productionPath, "changed on the live server while it was compared"))
                 }
             }
         }
-        for entry in liveIndex.entries where relevant(entry) && backup.entry(productionPath: entry.productionPath) == nil {
+        for entry in liveIndex.entries
+        where relevant(entry) && backup.entry(productionPath: entry.productionPath) == nil {
             onlyLive.append(Offender(entry.productionPath, "on the live server, not in the backup"))
         }
         let note = sockets > 0 ? " (\(plural(sockets, "socket")) skipped: no archive holds one)" : ""
         return [
-            CheckResult.judge(CheckID(.diff, "only in backup"), offenders: onlyBackup,
-                              pass: "everything in the backup is on the live server", fail: { "\(plural($0, "path")) only in the backup" }),
-            CheckResult.judge(CheckID(.diff, "only live"), offenders: onlyLive,
-                              pass: "everything on the live server is in the backup\(note)", fail: { "\(plural($0, "path")) only on the live server\(note)" }),
-            CheckResult.judge(CheckID(.diff, "content"), offenders: content,
-                              pass: "every file's content matches", fail: { "\(plural($0, "file")) with other content live" }),
-            CheckResult.judge(CheckID(.diff, "metadata"), offenders: metadata,
-                              pass: "types, modes, owners and link targets match", fail: { "\(plural($0, "difference")) in type, mode, owner or link target" }),
-            CheckResult.judge(CheckID(.diff, "changing"), offenders: changing, failing: .warn,
-                              pass: "nothing changed on the live server during the comparison",
-                              fail: { "\(plural($0, "file")) changed on the live server while being compared: run again, or --ignore them" }),
+            CheckResult.judge(
+                CheckID(.diff, "only in backup"), offenders: onlyBackup,
+                pass: "everything in the backup is on the live server",
+                fail: { "\(plural($0, "path")) only in the backup" }),
+            CheckResult.judge(
+                CheckID(.diff, "only live"), offenders: onlyLive,
+                pass: "everything on the live server is in the backup\(note)",
+                fail: { "\(plural($0, "path")) only on the live server\(note)" }),
+            CheckResult.judge(
+                CheckID(.diff, "content"), offenders: content,
+                pass: "every file's content matches", fail: { "\(plural($0, "file")) with other content live" }),
+            CheckResult.judge(
+                CheckID(.diff, "metadata"), offenders: metadata,
+                pass: "types, modes, owners and link targets match",
+                fail: { "\(plural($0, "difference")) in type, mode, owner or link target" }),
+            CheckResult.judge(
+                CheckID(.diff, "changing"), offenders: changing, failing: .warn,
+                pass: "nothing changed on the live server during the comparison",
+                fail: {
+                    "\(plural($0, "file")) changed on the live server while being compared: run again, or --ignore them"
+                }),
         ]
     }
 
-    private enum Comparison { case same, differs(String), changing }
+    private enum Comparison {
+        case same
+        case differs(String)
+        case changing
+    }
 
     /// SHA-256 of the restored copy against the live file; a live file whose size or mtime
     /// moves while it is read is `changing`, not different.
@@ -108,10 +137,15 @@ struct LiveDiff {
         guard let digest = MultiDigest.sha256(ofFile: path, limit: Int64(before.st_size)) else { return .changing }
         var after = stat()
         guard lstat(path, &after) == 0, after.st_size == before.st_size,
-              after.st_mtim.tv_sec == before.st_mtim.tv_sec, after.st_mtim.tv_nsec == before.st_mtim.tv_nsec else { return .changing }
+            after.st_mtim.tv_sec == before.st_mtim.tv_sec, after.st_mtim.tv_nsec == before.st_mtim.tv_nsec
+        else { return .changing }
         if digest == restored { return .same }
         guard let restoredInfo = reader.lstat(production) else { return .differs("content differs") }
-        let sizes = Int64(restoredInfo.st_size) == Int64(after.st_size) ? "same size" : "\(ByteSize.format(UInt64(restoredInfo.st_size))) in the backup, \(ByteSize.format(UInt64(after.st_size))) live"
+        let sizes =
+            Int64(restoredInfo.st_size) == Int64(after.st_size)
+            ? "same size"
+            : "\(ByteSize.format(UInt64(restoredInfo.st_size))) in the backup, "
+                + "\(ByteSize.format(UInt64(after.st_size))) live"
         return .differs("content differs (\(sizes))")
     }
 }

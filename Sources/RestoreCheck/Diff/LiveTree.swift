@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A live directory tree read the way an archive is: every entry's metadata (lstat, links
@@ -33,22 +34,29 @@ struct LiveTree {
             groups[gid] = found ?? ""
             return found
         }
-        var pending: [[UInt8]] = [[]]   // relative paths of directories to read
+        var pending: [[UInt8]] = [[]] // relative paths of directories to read
         while let relative = pending.popLast() {
             let directory = relative.isEmpty ? root : root + "/" + String(decoding: relative, as: UTF8.self)
             guard let handle = opendir(directory) else { continue }
             defer { closedir(handle) }
             while let entry = readdir(handle) {
                 let nameBytes: [UInt8] = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: UInt8.self, capacity: 256) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
+                    $0.withMemoryRebound(to: UInt8.self, capacity: 256) {
+                        Array(
+                            UnsafeBufferPointer(
+                                start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))))
+                    }
                 }
                 if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] { continue }
                 let childRelative = relative.isEmpty ? nameBytes : relative + [0x2F] + nameBytes
                 let childPath = root + "/" + String(decoding: childRelative, as: UTF8.self)
                 var child = stat()
-                guard lstat(childPath, &child) == 0 else { continue }   // vanished while walking
+                guard lstat(childPath, &child) == 0 else { continue } // vanished while walking
                 let type = Self.type(child.st_mode)
-                if type == .socket { sockets += 1; continue }
+                if type == .socket {
+                    sockets += 1
+                    continue
+                }
                 var link: String?
                 if type == .symlink {
                     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
@@ -56,11 +64,15 @@ struct LiveTree {
                     if count >= 0 { link = EntryName.key(buffer.prefix(count).map { UInt8(bitPattern: $0) }) }
                 }
                 let components = childRelative.split(separator: 0x2F).map(Array.init)
-                let production = LayoutMapper(Layout(prefix: prefix)).productionComponents(of: components).map(LayoutMapper.path) ?? "/"
-                _ = index.add(IndexedEntry(key: components.map(EntryName.key).joined(separator: "/"), productionPath: production,
-                                           type: type, permissions: UInt32(child.st_mode) & 0o7777, uid: Int64(child.st_uid),
-                                           gid: Int64(child.st_gid), uname: name(uid: child.st_uid), gname: name(gid: child.st_gid),
-                                           size: Int64(child.st_size), mtime: Int64(child.st_mtim.tv_sec), link: link, restored: true))
+                let production =
+                    LayoutMapper(Layout(prefix: prefix)).productionComponents(of: components).map(LayoutMapper.path)
+                    ?? "/"
+                _ = index.add(
+                    IndexedEntry(
+                        key: components.map(EntryName.key).joined(separator: "/"), productionPath: production,
+                        type: type, permissions: UInt32(child.st_mode) & 0o7777, uid: Int64(child.st_uid),
+                        gid: Int64(child.st_gid), uname: name(uid: child.st_uid), gname: name(gid: child.st_gid),
+                        size: Int64(child.st_size), mtime: Int64(child.st_mtim.tv_sec), link: link, restored: true))
                 if type == .directory { pending.append(childRelative) }
             }
         }

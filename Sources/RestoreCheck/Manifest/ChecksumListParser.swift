@@ -11,8 +11,9 @@ struct ChecksumListParser {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.first == UInt8(ascii: "#") { continue }
             guard let entry = parseTagged(line, number) ?? parseGNU(line, number) else {
                 let preview = EntryName.key(Array(line.prefix(80)))
-                throw RestoreCheckError(.manifest, "not a checksum line (expected `HASH  name` or `SHA256 (name) = HASH`): \(preview)",
-                                        path: origin, line: number)
+                throw RestoreCheckError(
+                    .manifest, "not a checksum line (expected `HASH  name` or `SHA256 (name) = HASH`): \(preview)",
+                    path: origin, line: number)
             }
             entries.append(entry)
         }
@@ -27,7 +28,8 @@ struct ChecksumListParser {
         guard let space = rest.firstIndex(of: 0x20) else { return nil }
         let hashText = Substring(decoding: rest[rest.startIndex..<space], as: UTF8.self)
         guard let algorithm = DigestAlgorithm.allCases.first(where: { $0.hexLength == hashText.count }),
-              let hash = Hex(hex: hashText) else { return nil }
+            let hash = Hex(hex: hashText)
+        else { return nil }
         var name = rest[(space + 1)...]
         guard let marker = name.first, marker == 0x20 || marker == UInt8(ascii: "*") else { return nil }
         name = name.dropFirst()
@@ -42,7 +44,9 @@ struct ChecksumListParser {
         var rest = line
         let escaped = rest.first == UInt8(ascii: "\\")
         if escaped { rest = rest.dropFirst() }
-        let tags: [(String, DigestAlgorithm)] = [("MD5", .md5), ("SHA1", .sha1), ("SHA256", .sha256), ("SHA512", .sha512)]
+        let tags: [(String, DigestAlgorithm)] = [
+            ("MD5", .md5), ("SHA1", .sha1), ("SHA256", .sha256), ("SHA512", .sha512),
+        ]
         for (tag, algorithm) in tags {
             let prefix = Array((tag + " (").utf8)
             guard rest.starts(with: prefix) else { continue }
@@ -52,7 +56,10 @@ struct ChecksumListParser {
             var split: Int?
             var index = body.endIndex - separator.count
             while index >= body.startIndex {
-                if body[index..<index + separator.count].elementsEqual(separator) { split = index; break }
+                if body[index..<index + separator.count].elementsEqual(separator) {
+                    split = index
+                    break
+                }
                 index -= 1
             }
             guard let split else { return nil }
@@ -72,7 +79,10 @@ struct ChecksumListParser {
         var out: [UInt8] = []
         var iterator = name.makeIterator()
         while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "\\") else { out.append(byte); continue }
+            guard byte == UInt8(ascii: "\\") else {
+                out.append(byte)
+                continue
+            }
             switch iterator.next() {
             case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
             case UInt8(ascii: "n"): out.append(0x0A)

@@ -24,7 +24,8 @@ public struct Manifest: Sendable {
         if MtreeParser.looksLikeMtree(bytes) {
             return Manifest(origin: origin, kind: .mtree, entries: try MtreeParser(origin: origin).parse(bytes))
         }
-        return Manifest(origin: origin, kind: .checksumList, entries: try ChecksumListParser(origin: origin).parse(bytes))
+        return Manifest(
+            origin: origin, kind: .checksumList, entries: try ChecksumListParser(origin: origin).parse(bytes))
     }
 }
 

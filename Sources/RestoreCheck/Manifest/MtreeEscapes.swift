@@ -11,7 +11,11 @@ public enum MtreeEscapes {
         func octal(_ byte: UInt8) -> UInt8? { (0x30...0x37).contains(byte) ? byte - 0x30 : nil }
         while index < bytes.count {
             let byte = bytes[index]
-            guard byte == UInt8(ascii: "\\") else { out.append(byte); index += 1; continue }
+            guard byte == UInt8(ascii: "\\") else {
+                out.append(byte)
+                index += 1
+                continue
+            }
             guard index + 1 < bytes.count else { return nil }
             let next = bytes[index + 1]
             if let high = octal(next) {
@@ -29,7 +33,8 @@ public enum MtreeEscapes {
             switch next {
             case UInt8(ascii: "M"):
                 guard index + 3 < bytes.count else { return nil }
-                let kind = bytes[index + 2], char = bytes[index + 3]
+                let kind = bytes[index + 2]
+                let char = bytes[index + 3]
                 if kind == UInt8(ascii: "-") {
                     out.append(char | 0x80)
                 } else if kind == UInt8(ascii: "^") {
@@ -51,7 +56,10 @@ public enum MtreeEscapes {
                     UInt8(ascii: "a"): 0x07, UInt8(ascii: "v"): 0x0B, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "s"): 0x20,
                     UInt8(ascii: "E"): 0x1B, UInt8(ascii: "\\"): 0x5C,
                 ]
-                if next == UInt8(ascii: "\n") { index += 2; continue }
+                if next == UInt8(ascii: "\n") {
+                    index += 2
+                    continue
+                }
                 out.append(simple[next] ?? next)
                 index += 2
             }
@@ -63,7 +71,9 @@ public enum MtreeEscapes {
     static func encode(_ bytes: [UInt8]) -> String {
         var out = ""
         for byte in bytes {
-            if byte > 0x20 && byte < 0x7F && byte != 0x5C && byte != 0x23 && byte != 0x3D && byte != 0x2A && byte != 0x3F && byte != 0x5B {
+            if byte > 0x20 && byte < 0x7F && byte != 0x5C && byte != 0x23 && byte != 0x3D && byte != 0x2A
+                && byte != 0x3F && byte != 0x5B
+            {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 out += String(format: "\\%03o", byte)

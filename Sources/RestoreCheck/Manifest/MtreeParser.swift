@@ -54,13 +54,15 @@ struct MtreeParser {
             }
             if firstText == ".." {
                 guard !directory.isEmpty else {
-                    throw RestoreCheckError(.manifest, "`..` climbs above the top of the spec", path: origin, line: pendingLine)
+                    throw RestoreCheckError(
+                        .manifest, "`..` climbs above the top of the spec", path: origin, line: pendingLine)
                 }
                 directory.removeLast()
                 continue
             }
             guard let name = MtreeEscapes.decode(first) else {
-                throw RestoreCheckError(.manifest, "bad escape in name '\(EntryName.key(first))'", path: origin, line: pendingLine)
+                throw RestoreCheckError(
+                    .manifest, "bad escape in name '\(EntryName.key(first))'", path: origin, line: pendingLine)
             }
             var fields = defaults
             for word in words.dropFirst() {
@@ -68,7 +70,8 @@ struct MtreeParser {
                 fields[key] = value
             }
             let isFullPath = name.contains(UInt8(ascii: "/"))
-            let path: [UInt8] = isFullPath ? name : (directory + [name]).joined(separator: [UInt8(ascii: "/")]).map { $0 }
+            let path: [UInt8] =
+                isFullPath ? name : (directory + [name]).joined(separator: [UInt8(ascii: "/")]).map { $0 }
             var entry = try makeEntry(key: EntryName.normalizedKey(path), fields: fields, line: pendingLine)
             // A relative directory line (`.` included) is descended into until its `..`.
             if !isFullPath && entry.type == .directory { directory.append(name) }
@@ -76,7 +79,9 @@ struct MtreeParser {
             entry.line = pendingLine
             entries.append(entry)
         }
-        guard !entries.isEmpty else { throw RestoreCheckError(.manifest, "the mtree spec lists no entries", path: origin) }
+        guard !entries.isEmpty else {
+            throw RestoreCheckError(.manifest, "the mtree spec lists no entries", path: origin)
+        }
         return entries
     }
 
@@ -109,11 +114,24 @@ struct MtreeParser {
             guard let value = UInt32(mode, radix: 8) else { throw bad("mode") }
             entry.mode = value & 0o7777
         }
-        if let uid = fields["uid"] { guard let v = Int64(uid) else { throw bad("uid") }; entry.uid = v }
-        if let gid = fields["gid"] { guard let v = Int64(gid) else { throw bad("gid") }; entry.gid = v }
-        if let uname = fields["uname"] { entry.uname = MtreeEscapes.decode(Array(uname.utf8)).map(EntryName.key) ?? uname }
-        if let gname = fields["gname"] { entry.gname = MtreeEscapes.decode(Array(gname.utf8)).map(EntryName.key) ?? gname }
-        if let size = fields["size"] { guard let v = Int64(size) else { throw bad("size") }; entry.size = v }
+        if let uid = fields["uid"] {
+            guard let v = Int64(uid) else { throw bad("uid") }
+            entry.uid = v
+        }
+        if let gid = fields["gid"] {
+            guard let v = Int64(gid) else { throw bad("gid") }
+            entry.gid = v
+        }
+        if let uname = fields["uname"] {
+            entry.uname = MtreeEscapes.decode(Array(uname.utf8)).map(EntryName.key) ?? uname
+        }
+        if let gname = fields["gname"] {
+            entry.gname = MtreeEscapes.decode(Array(gname.utf8)).map(EntryName.key) ?? gname
+        }
+        if let size = fields["size"] {
+            guard let v = Int64(size) else { throw bad("size") }
+            entry.size = v
+        }
         if let link = fields["link"] {
             guard let raw = MtreeEscapes.decode(Array(link.utf8)) else { throw bad("link") }
             entry.link = EntryName.key(raw)

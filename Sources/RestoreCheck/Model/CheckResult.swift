@@ -44,8 +44,10 @@ public struct CheckResult: Codable, Sendable {
     }
 
     /// Pass when there are no offenders, else `failing` with a count in the message.
-    public static func judge(_ id: CheckID, offenders: [Offender], failing: CheckStatus = .fail,
-                             pass: String, fail: (Int) -> String) -> CheckResult {
+    public static func judge(
+        _ id: CheckID, offenders: [Offender], failing: CheckStatus = .fail,
+        pass: String, fail: (Int) -> String
+    ) -> CheckResult {
         offenders.isEmpty
             ? CheckResult(id, status: .pass, message: pass)
             : CheckResult(id, status: failing, message: fail(offenders.count), offenders: offenders)
@@ -60,10 +62,11 @@ public struct CheckResult: Codable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = CheckID(try container.decode(Phase.self, forKey: .phase), try container.decode(String.self, forKey: .check),
-                     subject: try container.decodeIfPresent(String.self, forKey: .subject),
-                     aspect: try container.decodeIfPresent(String.self, forKey: .aspect),
-                     label: try container.decodeIfPresent(String.self, forKey: .label))
+        id = CheckID(
+            try container.decode(Phase.self, forKey: .phase), try container.decode(String.self, forKey: .check),
+            subject: try container.decodeIfPresent(String.self, forKey: .subject),
+            aspect: try container.decodeIfPresent(String.self, forKey: .aspect),
+            label: try container.decodeIfPresent(String.self, forKey: .label))
         status = try container.decode(CheckStatus.self, forKey: .status)
         message = try container.decode(String.self, forKey: .message)
         offenders = try container.decode([Offender].self, forKey: .offenders)

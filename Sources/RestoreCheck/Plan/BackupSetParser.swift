@@ -5,9 +5,14 @@ import Yams
 struct BackupSetParser {
     let reader: PlanNodeReader
 
-    static let setKeys: Set<String> = ["name", "source", "layout", "manifest", "schedule", "max_age", "limits", "expect", "databases", "retention", "ignore"]
-    static let ruleKeys: Set<String> = ["path", "glob", "type", "target", "mode", "owner", "group", "uid", "gid",
-                                        "min_count", "min_size", "contains"]
+    static let setKeys: Set<String> = [
+        "name", "source", "layout", "manifest", "schedule", "max_age", "limits", "expect", "databases", "retention",
+        "ignore",
+    ]
+    static let ruleKeys: Set<String> = [
+        "path", "glob", "type", "target", "mode", "owner", "group", "uid", "gid",
+        "min_count", "min_size", "contains",
+    ]
 
     func parse(_ node: Node, index: Int) throws -> BackupSetPlan {
         let map = try reader.mapping(node, allowed: Self.setKeys, context: "sets[\(index)]")
@@ -51,17 +56,26 @@ struct BackupSetParser {
         if let schedule = map["schedule"] {
             let text = try reader.string(schedule, key: "schedule")
             guard let age = Schedule.maxAges[text] else {
-                throw reader.error(schedule, "unknown schedule '\(text)' (known: \(Schedule.maxAges.keys.sorted().joined(separator: ", ")); or use max_age: 26h)")
+                throw reader.error(
+                    schedule,
+                    "unknown schedule '\(text)' (known: \(Schedule.maxAges.keys.sorted().joined(separator: ", ")); or "
+                        + "use max_age: 26h)"
+                )
             }
             set.schedule = text
             set.maxAge = age
         }
         if let maxAge = map["max_age"] { set.maxAge = try reader.age(maxAge, key: "max_age") }
         if let limits = map["limits"] {
-            let fields = try reader.mapping(limits, allowed: ["max_bytes", "max_entry_bytes", "max_entries", "max_ratio"], context: "limits")
+            let fields = try reader.mapping(
+                limits, allowed: ["max_bytes", "max_entry_bytes", "max_entries", "max_ratio"], context: "limits")
             if let n = fields["max_bytes"] { set.limits.maxBytes = try reader.bytes(n, key: "limits.max_bytes") }
-            if let n = fields["max_entry_bytes"] { set.limits.maxEntryBytes = try reader.bytes(n, key: "limits.max_entry_bytes") }
-            if let n = fields["max_entries"] { set.limits.maxEntries = try reader.int(n, key: "limits.max_entries", minimum: 1) }
+            if let n = fields["max_entry_bytes"] {
+                set.limits.maxEntryBytes = try reader.bytes(n, key: "limits.max_entry_bytes")
+            }
+            if let n = fields["max_entries"] {
+                set.limits.maxEntries = try reader.int(n, key: "limits.max_entries", minimum: 1)
+            }
             if let n = fields["max_ratio"] {
                 guard let ratio = Double(try reader.string(n, key: "limits.max_ratio")), ratio > 1 else {
                     throw reader.error(n, "`limits.max_ratio` must be a number above 1")
@@ -82,8 +96,11 @@ struct BackupSetParser {
             set.ignore = try reader.sequence(ignore, key: "ignore").map { try reader.string($0, key: "ignore") }
         }
         if let retention = map["retention"] {
-            let fields = try reader.mapping(retention, allowed: ["min_copies", "max_shrink", "covers", "max_gap"], context: "retention")
-            if let n = fields["min_copies"] { set.retention.minCopies = try reader.int(n, key: "retention.min_copies", minimum: 1) }
+            let fields = try reader.mapping(
+                retention, allowed: ["min_copies", "max_shrink", "covers", "max_gap"], context: "retention")
+            if let n = fields["min_copies"] {
+                set.retention.minCopies = try reader.int(n, key: "retention.min_copies", minimum: 1)
+            }
             if let n = fields["max_shrink"] {
                 let text = try reader.string(n, key: "retention.max_shrink")
                 let number = Double(text.hasSuffix("%") ? String(text.dropLast()) : text)
@@ -95,7 +112,9 @@ struct BackupSetParser {
             if let n = fields["covers"] { set.retention.covers = try reader.age(n, key: "retention.covers") }
             if let n = fields["max_gap"] {
                 if try reader.string(n, key: "retention.max_gap") == "schedule" {
-                    guard let age = set.maxAge else { throw reader.error(n, "`max_gap: schedule` needs a `schedule:` or `max_age:`") }
+                    guard let age = set.maxAge else {
+                        throw reader.error(n, "`max_gap: schedule` needs a `schedule:` or `max_age:`")
+                    }
                     set.retention.maxGap = age
                 } else {
                     set.retention.maxGap = try reader.age(n, key: "retention.max_gap")
@@ -103,7 +122,8 @@ struct BackupSetParser {
             }
         }
         if let databases = map["databases"] {
-            set.databases = try reader.sequence(databases, key: "databases").map(DatabasePlanParser(reader: reader).parse)
+            set.databases = try reader.sequence(databases, key: "databases").map(
+                DatabasePlanParser(reader: reader).parse)
         }
         return set
     }
@@ -122,7 +142,10 @@ struct BackupSetParser {
         rule.line = node.mark?.line
         if let type = map["type"] {
             let text = try reader.string(type, key: "type")
-            guard let value = ["file": EntryType.file, "directory": .directory, "dir": .directory, "symlink": .symlink][text] else {
+            guard
+                let value = ["file": EntryType.file, "directory": .directory, "dir": .directory, "symlink": .symlink][
+                    text]
+            else {
                 throw reader.error(type, "`type` must be file, directory or symlink, not '\(text)'")
             }
             rule.type = value
@@ -131,7 +154,8 @@ struct BackupSetParser {
         if let mode = map["mode"] {
             let text = try reader.string(mode, key: "mode")
             guard text.count >= 3, text.count <= 5, let value = UInt32(text, radix: 8), value <= 0o7777 else {
-                throw reader.error(mode, "`mode` must be an octal string such as \"0640\", not '\(text)' (quote it in YAML)")
+                throw reader.error(
+                    mode, "`mode` must be an octal string such as \"0640\", not '\(text)' (quote it in YAML)")
             }
             rule.mode = value
         }
@@ -155,7 +179,8 @@ struct BackupSetParser {
     private func productionPath(_ node: Node, key: String) throws -> String {
         let text = try reader.string(node, key: key)
         guard text.hasPrefix("/") else {
-            throw reader.error(node, "`\(key)` must be an absolute production path such as /var/www/html, not '\(text)'")
+            throw reader.error(
+                node, "`\(key)` must be an absolute production path such as /var/www/html, not '\(text)'")
         }
         let parts = text.split(separator: "/").filter { $0 != "." }
         guard !parts.contains("..") else { throw reader.error(node, "`\(key)` may not contain '..'") }

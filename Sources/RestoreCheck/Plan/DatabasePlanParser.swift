@@ -9,7 +9,10 @@ struct DatabasePlanParser {
 
     func parse(_ node: Node) throws -> DatabasePlan {
         let map = try reader.mapping(node, allowed: Self.keys, context: "a databases entry")
-        guard let dumpNode = map["dump"] else { throw reader.error(node, "a databases entry needs `dump:` (the dump's production path, e.g. /var/backups/db/shop.sql.gz)") }
+        guard let dumpNode = map["dump"] else {
+            throw reader.error(
+                node, "a databases entry needs `dump:` (the dump's production path, e.g. /var/backups/db/shop.sql.gz)")
+        }
         let path = try reader.string(dumpNode, key: "dump")
         guard path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
             throw reader.error(dumpNode, "`dump` must be an absolute production path without '..', not '\(path)'")
@@ -33,7 +36,9 @@ struct DatabasePlanParser {
             plan.target = value
         }
         if let tables = map["tables"] {
-            guard let mapping = tables.mapping else { throw reader.error(tables, "`tables` must map table names to { rows: N } or { min_rows: N }") }
+            guard let mapping = tables.mapping else {
+                throw reader.error(tables, "`tables` must map table names to { rows: N } or { min_rows: N }")
+            }
             for (key, value) in mapping {
                 let name = try reader.string(key, key: "tables")
                 var rule = DatabasePlan.TableRule(name: name)
@@ -48,20 +53,24 @@ struct DatabasePlanParser {
             }
         }
         if let asserts = map["assert"] {
-            plan.assertions = try reader.sequence(asserts, key: "assert").enumerated().map { try assertion($1, index: $0) }
+            plan.assertions = try reader.sequence(asserts, key: "assert").enumerated().map {
+                try assertion($1, index: $0)
+            }
         }
         if let fresh = map["fresh"] {
             let fields = try reader.mapping(fresh, allowed: ["sql", "max_age"], context: "fresh")
             guard let sql = fields["sql"], let maxAge = fields["max_age"] else {
                 throw reader.error(fresh, "`fresh` needs `sql:` (returning a timestamp) and `max_age:` (e.g. 2d)")
             }
-            plan.freshness = .init(sql: try reader.string(sql, key: "fresh.sql"), maxAge: try reader.age(maxAge, key: "fresh.max_age"))
+            plan.freshness = .init(
+                sql: try reader.string(sql, key: "fresh.sql"), maxAge: try reader.age(maxAge, key: "fresh.max_age"))
         }
         return plan
     }
 
     private func assertion(_ node: Node, index: Int) throws -> DatabasePlan.Assertion {
-        let map = try reader.mapping(node, allowed: ["name", "sql", "equals", "tolerance", "min", "max", "sha256"], context: "an assert entry")
+        let map = try reader.mapping(
+            node, allowed: ["name", "sql", "equals", "tolerance", "min", "max", "sha256"], context: "an assert entry")
         guard let sqlNode = map["sql"] else { throw reader.error(node, "an assert entry needs `sql:`") }
         let sql = try reader.string(sqlNode, key: "assert.sql")
         let name = try map["name"].map { try reader.string($0, key: "assert.name") } ?? "assert \(index + 1)"
@@ -76,12 +85,16 @@ struct DatabasePlanParser {
             expectation = .equals(try reader.string(equals, key: "assert.equals"), tolerance: tolerance)
         } else if let hash = map["sha256"] {
             let hex = try reader.string(hash, key: "assert.sha256").lowercased()
-            guard hex.count == 64, hex.allSatisfy(\.isHexDigit) else { throw reader.error(hash, "`sha256` must be 64 hex digits") }
+            guard hex.count == 64, hex.allSatisfy(\.isHexDigit) else {
+                throw reader.error(hash, "`sha256` must be 64 hex digits")
+            }
             expectation = .sha256(hex)
         } else if map["min"] != nil || map["max"] != nil {
             func number(_ key: String) throws -> Double? {
                 try map[key].map { node in
-                    guard let value = Double(try reader.string(node, key: key)) else { throw reader.error(node, "`\(key)` must be a number") }
+                    guard let value = Double(try reader.string(node, key: key)) else {
+                        throw reader.error(node, "`\(key)` must be a number")
+                    }
                     return value
                 }
             }

@@ -74,7 +74,8 @@ struct PlanNodeReader {
         for (key, value) in mapping {
             let name = key.string ?? ""
             guard allowed.contains(name) else {
-                throw error(key, "unknown key '\(name)' in \(context) (known: \(allowed.sorted().joined(separator: ", ")))")
+                throw error(
+                    key, "unknown key '\(name)' in \(context) (known: \(allowed.sorted().joined(separator: ", ")))")
             }
             out[name] = value
         }

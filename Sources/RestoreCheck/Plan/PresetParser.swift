@@ -5,10 +5,13 @@ struct PresetParser {
     let reader: PlanNodeReader
 
     func parse(_ node: Node) throws -> PresetRule {
-        let map = try reader.mapping(node, allowed: ["preset", "root", "dir", "glob", "paths", "mode"], context: "a preset")
+        let map = try reader.mapping(
+            node, allowed: ["preset", "root", "dir", "glob", "paths", "mode"], context: "a preset")
         let name = try reader.string(map["preset"]!, key: "preset")
         guard let kind = PresetRule.Kind(rawValue: name) else {
-            throw reader.error(node, "unknown preset '\(name)' (known: \(PresetRule.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw reader.error(
+                node,
+                "unknown preset '\(name)' (known: \(PresetRule.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let key: String
         switch kind {
@@ -17,7 +20,8 @@ struct PresetParser {
         case .databaseDumps: key = "dir"
         case .config: key = "paths"
         }
-        for other in ["root", "dir", "glob", "paths", "mode"] where map[other] != nil && other != key && !(kind == .config && other == "mode") {
+        for other in ["root", "dir", "glob", "paths", "mode"]
+        where map[other] != nil && other != key && !(kind == .config && other == "mode") {
             throw reader.error(node, "preset \(name) takes `\(key):`, not `\(other):`")
         }
         guard let value = map[key] else { throw reader.error(node, "preset \(name) needs `\(key):`") }

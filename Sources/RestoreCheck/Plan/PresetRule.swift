@@ -30,6 +30,8 @@ public struct PresetRule: Sendable {
 
     /// The identity its checks carry: `preset wordpress /var/www/html`, then the aspect judged.
     public func checkID(_ aspect: String? = nil) -> CheckID {
-        CheckID(.files, "preset \(kind.rawValue)", subject: kind == .config ? paths.joined(separator: ", ") : location, aspect: aspect)
+        CheckID(
+            .files, "preset \(kind.rawValue)", subject: kind == .config ? paths.joined(separator: ", ") : location,
+            aspect: aspect)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// What a person (or a cron mail) reads: one line per phase, every failure with its
 /// offenders, and a final verdict line naming the failed checks and the reports.
 public struct ConsoleReporter {
@@ -23,7 +24,10 @@ public struct ConsoleReporter {
             for set in report.sets {
                 if let archive = set.archive {
                     let shape = ([archive.format] + archive.filters).joined(separator: " + ")
-                    lines.append("set \(set.name): \(archive.path) (\(shape), \(ByteSize.format(archive.sizeBytes)), \(plural(archive.entries, "entry")))")
+                    lines.append(
+                        "set \(set.name): \(archive.path) (\(shape), \(ByteSize.format(archive.sizeBytes)), "
+                            + "\(plural(archive.entries, "entry")))"
+                    )
                 } else {
                     lines.append("set \(set.name):")
                 }
@@ -34,26 +38,41 @@ public struct ConsoleReporter {
                         let n = checks.filter { $0.status == status }.count
                         return n > 0 ? "\(n) \(status.rawValue)" : nil
                     }.joined(separator: ", ")
-                    lines.append("  \(phase.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(label(worst))  \(counts)")
+                    lines.append(
+                        "  \(phase.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(label(worst))  "
+                            + "\(counts)"
+                    )
                     for check in checks where verbose || [.fail, .error, .warn].contains(check.status) {
                         lines.append("    \(label(check.status)) \(check.name): \(check.message)")
                         for offender in check.offenders.prefix(verbose ? CheckResult.shownOffenders : 5) {
                             lines.append("        \(offender.name): \(offender.reason)")
                         }
                         let shown = min(check.offenders.count, verbose ? CheckResult.shownOffenders : 5)
-                        if check.offenderCount > shown { lines.append("        … and \(check.offenderCount - shown) more (see report.json)") }
+                        if check.offenderCount > shown {
+                            lines.append("        … and \(check.offenderCount - shown) more (see report.json)")
+                        }
                     }
                     for dump in set.databases where phase == .db {
-                        let how = dump.format == .sqliteDatabase ? "SQLite file, checked in place"
-                            : [dump.compression, dump.format == .pgCustom ? "pg_dump -Fc" : dump.dialect?.rawValue].compactMap { $0 }.joined(separator: " ") + " → \(dump.target.rawValue)"
-                        lines.append("    \(dump.dump) (\(how)): \(plural(dump.tables.count, "table")), \(plural(dump.totalRows, "row"))")
+                        let how =
+                            dump.format == .sqliteDatabase
+                            ? "SQLite file, checked in place"
+                            : [dump.compression, dump.format == .pgCustom ? "pg_dump -Fc" : dump.dialect?.rawValue]
+                                .compactMap { $0 }.joined(separator: " ") + " → \(dump.target.rawValue)"
+                        lines.append(
+                            "    \(dump.dump) (\(how)): \(plural(dump.tables.count, "table")), "
+                                + "\(plural(dump.totalRows, "row"))"
+                        )
                         if verbose || dump.tables.count <= 12 {
                             let counts = dump.tables.map { "\($0.name) \($0.rows)" }.joined(separator: ", ")
                             if !counts.isEmpty { lines.append("      \(counts)") }
                         }
                     }
                 }
-                if let last = set.lastPassed { lines.append("  last passed: \(ISOTime.string(last))") } else if !set.history.isEmpty { lines.append("  last passed: never (in \(plural(set.history.count, "earlier run")))") }
+                if let last = set.lastPassed {
+                    lines.append("  last passed: \(ISOTime.string(last))")
+                } else if !set.history.isEmpty {
+                    lines.append("  last passed: never (in \(plural(set.history.count, "earlier run")))")
+                }
                 if let sandbox = set.sandbox { lines.append("  sandbox kept at \(sandbox)") }
             }
         }
@@ -63,7 +82,9 @@ public struct ConsoleReporter {
 
     public func verdictLine(_ report: RunReport, reportPaths: [String]) -> String {
         let bad = report.sets.flatMap { set in
-            set.checks.filter { $0.status == .fail || $0.status == .error }.map { "\(set.name).\($0.phase.rawValue): \($0.name)" }
+            set.checks.filter { $0.status == .fail || $0.status == .error }.map {
+                "\(set.name).\($0.phase.rawValue): \($0.name)"
+            }
         }
         var line = "verdict: \(report.verdict.headline)"
         let total = report.sets.reduce(0) { $0 + $1.checks.count }
@@ -81,7 +102,8 @@ public struct ConsoleReporter {
     }
 
     private func label(_ status: CheckStatus) -> String {
-        let text: String, code: String
+        let text: String
+        let code: String
         switch status {
         case .pass: (text, code) = ("ok  ", "32")
         case .fail: (text, code) = ("FAIL", "1;31")

@@ -9,26 +9,30 @@ public struct HTMLReporter: Reporter {
     public let fileName = "report.html"
     public init() {}
 
-    static let policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    static let policy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
     public func render(_ report: RunReport) throws -> Data {
         var html = """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="\(Self.policy)">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>restorecheck \(report.verdict.rawValue.uppercased()): \(h(report.sets.map(\.name).joined(separator: ", ")))</title>
-        <style>\(HTMLStyle.css)</style></head><body>
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="\(Self.policy)">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>restorecheck \(report.verdict.rawValue.uppercased()): \
+            \(h(report.sets.map(\.name).joined(separator: ", ")))</title>
+            <style>\(HTMLStyle.css)</style></head><body>
 
-        """
+            """
         html += banner(report)
         for set in report.sets { html += section(set) }
         html += """
-        <footer>restorecheck \(h(report.version)) · host \(h(report.host)) · plan \(h(report.plan ?? "(none: flags only)")) · \
-        started \(h(ISOTime.string(report.startedAt))) · clock \(h(ISOTime.string(report.now))) · \(String(format: "%.2f", report.seconds)) s\(report.strict ? " · --strict" : "")</footer>
-        </body></html>
+            <footer>restorecheck \(h(report.version)) · host \(h(report.host)) · plan \
+            \(h(report.plan ?? "(none: flags only)")) · \
+            started \(h(ISOTime.string(report.startedAt))) · clock \(h(ISOTime.string(report.now))) · \
+            \(String(format: "%.2f", report.seconds)) s\(report.strict ? " · --strict" : "")</footer>
+            </body></html>
 
-        """
+            """
         return Data(html.utf8)
     }
 
@@ -62,26 +66,39 @@ public struct HTMLReporter: Reporter {
         for phase in set.phases {
             let checks = set.checks(in: phase)
             let seconds = set.seconds(of: phase)
-            html += "<details\(checks.contains { $0.status == .fail || $0.status == .error } ? " open" : "")><summary>\(h(phase.rawValue)) — "
-            html += "\(checks.filter { $0.status == .pass }.count)/\(checks.count) pass\(seconds > 0 ? String(format: ", %.2f s", seconds) : "")</summary>\n<table>"
+            html +=
+                "<details\(checks.contains { $0.status == .fail || $0.status == .error } ? " open" : "")><summary>"
+                + "\(h(phase.rawValue)) — "
+            html +=
+                "\(checks.filter { $0.status == .pass }.count)/\(checks.count) "
+                + "pass\(seconds > 0 ? String(format: ", %.2f s", seconds) : "")</summary>\n<table>"
             for check in checks {
-                html += "<tr><td><span class=\"tag \(check.status.rawValue)\">\(check.status.rawValue)</span></td><td>\(h(check.name))</td><td class=\"msg\">\(h(check.message))</td></tr>\n"
+                html +=
+                    "<tr><td><span class=\"tag "
+                    + "\(check.status.rawValue)\">\(check.status.rawValue)</span></td><td>"
+                    + "\(h(check.name))</td><td class=\"msg\">\(h(check.message))</td></tr>\n"
             }
             html += "</table></details>\n"
         }
         html += databases(set.databases)
         if !set.copies.isEmpty { html += "<h3>Copies of the set</h3>\n" + CopiesChart.svg(set.copies) }
-        if !set.history.isEmpty { html += "<h3>History (last \(set.history.count) runs)</h3>\n" + CopiesChart.historyStrip(set.history) }
+        if !set.history.isEmpty {
+            html += "<h3>History (last \(set.history.count) runs)</h3>\n" + CopiesChart.historyStrip(set.history)
+        }
         if let sandbox = set.sandbox { html += "<p class=\"muted\">sandbox kept at \(h(sandbox))</p>\n" }
         return html + "</section>\n"
     }
 
     private func card(_ check: CheckResult) -> String {
-        var html = "<div class=\"card \(check.status.rawValue)\"><p><span class=\"tag \(check.status.rawValue)\">\(check.status.rawValue)</span> "
+        var html =
+            "<div class=\"card \(check.status.rawValue)\"><p><span class=\"tag "
+            + "\(check.status.rawValue)\">\(check.status.rawValue)</span> "
         html += "<b>\(h(check.phase.rawValue)) · \(h(check.name))</b></p><p class=\"msg\">\(h(check.message))</p>"
         if !check.offenders.isEmpty {
             html += "<ul>" + check.offenders.map { "<li><code>\(h($0.name))</code> — \(h($0.reason))</li>" }.joined()
-            if check.offenderCount > check.offenders.count { html += "<li>… and \(check.offenderCount - check.offenders.count) more (report.json)</li>" }
+            if check.offenderCount > check.offenders.count {
+                html += "<li>… and \(check.offenderCount - check.offenders.count) more (report.json)</li>"
+            }
             html += "</ul>"
         }
         return html + "</div>\n"
@@ -94,23 +111,29 @@ public struct HTMLReporter: Reporter {
             ("size", ByteSize.format(archive.sizeBytes)), ("sha256", archive.sha256 ?? "—"), ("modified", mtime),
             ("entries", String(archive.entries)), ("restored", ByteSize.format(archive.restoredBytes)),
         ]
-        return "<h3>Archive</h3>\n<table class=\"facts\">" + rows.map { "<tr><th>\($0.0)</th><td><code>\(h($0.1))</code></td></tr>" }.joined() + "</table>\n"
+        return "<h3>Archive</h3>\n<table class=\"facts\">"
+            + rows.map { "<tr><th>\($0.0)</th><td><code>\(h($0.1))</code></td></tr>" }.joined() + "</table>\n"
     }
 
     private func databases(_ dumps: [DumpReport]) -> String {
         guard !dumps.isEmpty else { return "" }
         var html = "<h3>Databases</h3>\n"
         for dump in dumps {
-            let how = [dump.compression, dump.format?.rawValue, dump.dialect?.rawValue].compactMap { $0 }.joined(separator: ", ")
+            let how = [dump.compression, dump.format?.rawValue, dump.dialect?.rawValue].compactMap { $0 }.joined(
+                separator: ", ")
             html += "<div class=\"dump\"><p><code>\(h(dump.dump))</code> (\(h(how)) → \(h(dump.target.rawValue))): "
-            html += "\(plural(dump.tables.count, "table")), \(plural(dump.totalRows, "row")), \(plural(dump.statements, "statement")), "
+            html +=
+                "\(plural(dump.tables.count, "table")), \(plural(dump.totalRows, "row")), "
+                + "\(plural(dump.statements, "statement")), "
             html += String(format: "%.2f s", dump.seconds)
             html += dump.complete == false ? " · <b>incomplete</b>" : ""
             html += "</p><table class=\"rows\"><tr><th>table</th><th>rows</th></tr>"
             html += dump.tables.map { "<tr><td>\(h($0.name))</td><td class=\"num\">\($0.rows)</td></tr>" }.joined()
             html += "</table>"
             if !dump.omitted.isEmpty {
-                html += "<p class=\"muted\">not carried into the target: " + dump.omitted.map { h("\($0.kind) \($0.name)") }.joined(separator: ", ") + "</p>"
+                html +=
+                    "<p class=\"muted\">not carried into the target: "
+                    + dump.omitted.map { h("\($0.kind) \($0.name)") }.joined(separator: ", ") + "</p>"
             }
             html += "</div>\n"
         }

@@ -11,7 +11,9 @@ public struct JUnitReporter: Reporter {
     public func render(_ report: RunReport) throws -> Data {
         let all = report.sets.flatMap(\.checks)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"restorecheck\" tests=\"\(all.count)\" failures=\"\(all.filter { $0.status == .fail }.count)\""
+        xml +=
+            "<testsuites name=\"restorecheck\" tests=\"\(all.count)\" "
+            + "failures=\"\(all.filter { $0.status == .fail }.count)\""
         xml += " errors=\"\(all.filter { $0.status == .error }.count)\" time=\"\(time(report.seconds))\">\n"
         for set in report.sets {
             for phase in set.phases {
@@ -26,7 +28,9 @@ public struct JUnitReporter: Reporter {
         let checks = set.checks(in: phase)
         let name = attr("\(set.name).\(phase.rawValue)")
         var xml = "  <testsuite name=\"\(name)\" tests=\"\(checks.count)\""
-        xml += " failures=\"\(checks.filter { $0.status == .fail }.count)\" errors=\"\(checks.filter { $0.status == .error }.count)\""
+        xml +=
+            " failures=\"\(checks.filter { $0.status == .fail }.count)\" "
+            + "errors=\"\(checks.filter { $0.status == .error }.count)\""
         xml += " skipped=\"\(checks.filter { $0.status == .skip }.count)\" time=\"\(time(set.seconds(of: phase)))\""
         xml += " timestamp=\"\(attr(ISOTime.string(report.startedAt)))\" hostname=\"\(attr(report.host))\">\n"
         xml += "    <properties>\n"
@@ -43,9 +47,13 @@ public struct JUnitReporter: Reporter {
             case .warn:
                 xml += ">\n      <system-out>WARN: \(body)</system-out>\n    </testcase>\n"
             case .fail:
-                xml += ">\n      <failure type=\"fail\" message=\"\(attr(check.message))\">\(body)</failure>\n    </testcase>\n"
+                xml +=
+                    ">\n      <failure type=\"fail\" message=\"\(attr(check.message))\">\(body)</failure>\n    "
+                    + "</testcase>\n"
             case .error:
-                xml += ">\n      <error type=\"error\" message=\"\(attr(check.message))\">\(body)</error>\n    </testcase>\n"
+                xml +=
+                    ">\n      <error type=\"error\" message=\"\(attr(check.message))\">\(body)</error>\n    "
+                    + "</testcase>\n"
             case .skip:
                 xml += ">\n      <skipped message=\"\(attr(check.message))\"/>\n    </testcase>\n"
             }
@@ -54,7 +62,9 @@ public struct JUnitReporter: Reporter {
     }
 
     private func properties(_ set: SetReport, _ report: RunReport) -> [(String, String)] {
-        var out: [(String, String)] = [("tool.version", report.version), ("host", report.host), ("now", ISOTime.string(report.now))]
+        var out: [(String, String)] = [
+            ("tool.version", report.version), ("host", report.host), ("now", ISOTime.string(report.now)),
+        ]
         if let plan = report.plan { out.append(("plan", plan)) }
         if let archive = set.archive {
             out.append(("archive.path", archive.path))
@@ -70,7 +80,9 @@ public struct JUnitReporter: Reporter {
     private func details(_ check: CheckResult) -> String {
         var lines = [check.message]
         for offender in check.offenders { lines.append("\(offender.name): \(offender.reason)") }
-        if check.offenderCount > check.offenders.count { lines.append("… and \(check.offenderCount - check.offenders.count) more") }
+        if check.offenderCount > check.offenders.count {
+            lines.append("… and \(check.offenderCount - check.offenders.count) more")
+        }
         return lines.joined(separator: "\n")
     }
 

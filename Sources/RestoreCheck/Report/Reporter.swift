@@ -42,7 +42,9 @@ public struct ReportWriter {
                 suffix += 1
             }
             written += try write(single, into: runDirectory)
-            Self.link(latest: (setDirectory as NSString).appendingPathComponent("latest"), to: (runDirectory as NSString).lastPathComponent)
+            Self.link(
+                latest: (setDirectory as NSString).appendingPathComponent("latest"),
+                to: (runDirectory as NSString).lastPathComponent)
         }
         return written
     }
@@ -64,7 +66,8 @@ public struct ReportWriter {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw RestoreCheckError(.io, "cannot create the report directory: \(error.localizedDescription)", path: directory)
+            throw RestoreCheckError(
+                .io, "cannot create the report directory: \(error.localizedDescription)", path: directory)
         }
         var written: [String] = []
         for reporter in reporters {

@@ -33,8 +33,11 @@ public struct HistoryEntry: Codable, Sendable {
         seconds = set.seconds
     }
 
-    init(time: Date, set: String, archive: String?, sha256: String?, verdict: Verdict, passed: Int, failed: Int, errors: Int,
-         warnings: Int, archiveBytes: UInt64, restoredBytes: UInt64, rows: Int, seconds: Double) {
+    init(
+        time: Date, set: String, archive: String?, sha256: String?, verdict: Verdict, passed: Int, failed: Int,
+        errors: Int,
+        warnings: Int, archiveBytes: UInt64, restoredBytes: UInt64, rows: Int, seconds: Double
+    ) {
         self.time = time
         self.set = set
         self.archive = archive
@@ -62,9 +65,11 @@ public struct RunHistory {
     }
 
     private func open() throws -> SQLiteDatabase {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let database = try SQLiteDatabase(path: path)
-        try database.execute("""
+        try database.execute(
+            """
             CREATE TABLE IF NOT EXISTS runs (time TEXT NOT NULL, set_name TEXT NOT NULL, archive TEXT, sha256 TEXT,
               verdict TEXT NOT NULL, passed INTEGER, failed INTEGER, errors INTEGER, warnings INTEGER,
               archive_bytes INTEGER, restored_bytes INTEGER, rows INTEGER, seconds REAL);
@@ -77,10 +82,13 @@ public struct RunHistory {
         let database = try open()
         let statement = try database.prepare("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
         let values: [SQLValue] = [
-            .text(Array(ISO8601DateFormatter().string(from: entry.time).utf8)), .text(Array(entry.set.utf8)), entry.archive.map { .text(Array($0.utf8)) } ?? .null,
+            .text(Array(ISO8601DateFormatter().string(from: entry.time).utf8)), .text(Array(entry.set.utf8)),
+            entry.archive.map { .text(Array($0.utf8)) } ?? .null,
             entry.sha256.map { .text(Array($0.utf8)) } ?? .null, .text(Array(entry.verdict.rawValue.utf8)),
-            .integer(Int64(entry.passed)), .integer(Int64(entry.failed)), .integer(Int64(entry.errors)), .integer(Int64(entry.warnings)),
-            .integer(Int64(clamping: entry.archiveBytes)), .integer(Int64(clamping: entry.restoredBytes)), .integer(Int64(entry.rows)), .real(entry.seconds),
+            .integer(Int64(entry.passed)), .integer(Int64(entry.failed)), .integer(Int64(entry.errors)),
+            .integer(Int64(entry.warnings)),
+            .integer(Int64(clamping: entry.archiveBytes)), .integer(Int64(clamping: entry.restoredBytes)),
+            .integer(Int64(entry.rows)), .real(entry.seconds),
         ]
         for (position, value) in values.enumerated() { try statement.bind(value, at: Int32(position + 1)) }
         try statement.step()
@@ -91,16 +99,27 @@ public struct RunHistory {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let database = try open()
         let filter = set.map { "WHERE set_name = '\($0.replacingQuotes)'" } ?? ""
-        return try database.rows("SELECT * FROM runs \(filter) ORDER BY time DESC, rowid DESC LIMIT \(limit)").map { row in
-            func text(_ index: Int) -> String? { if case .text(let bytes) = row[index] { return String(decoding: bytes, as: UTF8.self) } else { return nil } }
-            func int(_ index: Int) -> Int64 { if case .integer(let value) = row[index] { return value } else { return 0 } }
+        return try database.rows("SELECT * FROM runs \(filter) ORDER BY time DESC, rowid DESC LIMIT \(limit)").map {
+            row in
+            func text(_ index: Int) -> String? {
+                if case .text(let bytes) = row[index] {
+                    return String(decoding: bytes, as: UTF8.self)
+                } else {
+                    return nil
+                }
+            }
+            func int(_ index: Int) -> Int64 {
+                if case .integer(let value) = row[index] { return value } else { return 0 }
+            }
             func real(_ index: Int) -> Double { row[index].number ?? 0 }
             // A row this version cannot read back is shown as an error, never as a pass.
             let time = text(0).flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(timeIntervalSince1970: 0)
-            return HistoryEntry(time: time, set: text(1) ?? "", archive: text(2), sha256: text(3),
-                                verdict: text(4).flatMap(Verdict.init(rawValue:)) ?? .error,
-                                passed: Int(int(5)), failed: Int(int(6)), errors: Int(int(7)), warnings: Int(int(8)),
-                                archiveBytes: UInt64(max(0, int(9))), restoredBytes: UInt64(max(0, int(10))), rows: Int(int(11)), seconds: real(12))
+            return HistoryEntry(
+                time: time, set: text(1) ?? "", archive: text(2), sha256: text(3),
+                verdict: text(4).flatMap(Verdict.init(rawValue:)) ?? .error,
+                passed: Int(int(5)), failed: Int(int(6)), errors: Int(int(7)), warnings: Int(int(8)),
+                archiveBytes: UInt64(max(0, int(9))), restoredBytes: UInt64(max(0, int(10))), rows: Int(int(11)),
+                seconds: real(12))
         }
     }
 }

@@ -10,7 +10,8 @@ public struct BaselineRun {
     public let manifestPath: String?
     public let environment: RunEnvironment
 
-    public init(options: BaselineBuilder.Options, planPath: String, manifestPath: String?, environment: RunEnvironment) {
+    public init(options: BaselineBuilder.Options, planPath: String, manifestPath: String?, environment: RunEnvironment)
+    {
         self.options = options
         self.planPath = planPath
         self.manifestPath = manifestPath
@@ -23,7 +24,9 @@ public struct BaselineRun {
             if let manifestPath, let spec = result.manifest { try write(spec, to: manifestPath) }
             if planPath == "-" { environment.output.say(result.plan) } else { try write(result.plan, to: planPath) }
             for line in result.summary { environment.output.warn("baseline: \(line)") }
-            if planPath != "-" { environment.output.warn("baseline: wrote \(planPath)" + (manifestPath.map { " and \($0)" } ?? "")) }
+            if planPath != "-" {
+                environment.output.warn("baseline: wrote \(planPath)" + (manifestPath.map { " and \($0)" } ?? ""))
+            }
             return 0
         } catch {
             return exitCode(reporting: error, to: environment.output)

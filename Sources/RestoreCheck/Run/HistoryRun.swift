@@ -31,7 +31,9 @@ public struct HistoryRun {
     }
 
     static func table(_ entries: [HistoryEntry], setName: String?) -> String {
-        var lines = ["time                  set              verdict  pass fail  err warn  archive     rows  seconds  sha256"]
+        var lines = [
+            "time                  set              verdict  pass fail  err warn  archive     rows  seconds  sha256"
+        ]
         for entry in entries {
             let columns = [
                 ISOTime.string(entry.time).padding(toLength: 21, withPad: " ", startingAt: 0),

@@ -3,15 +3,21 @@ import Foundation
 /// The first step of a run: the plan (loaded, or one set built from the archive the command
 /// line names), narrowed to the sets asked for, with the command line's report settings.
 enum PlanSelection {
-    static func plan(path: String?, archive: String?, latest: String?, setName: String?,
-                     formats: [ReportSettings.Format]?) throws -> Plan {
+    static func plan(
+        path: String?, archive: String?, latest: String?, setName: String?,
+        formats: [ReportSettings.Format]?
+    ) throws -> Plan {
         var plan = try path.map { try PlanLoader().load(path: $0) } ?? adHocPlan(archive: archive, latest: latest)
         if let setName {
             plan.sets = plan.sets.filter { $0.name == setName }
             guard !plan.sets.isEmpty else { throw RestoreCheckError(.usage, "the plan has no set named '\(setName)'") }
         }
         if (archive != nil || latest != nil) && plan.sets.count > 1 {
-            throw RestoreCheckError(.usage, "--archive/--latest name one archive, but the plan has \(plan.sets.count) sets: pick one with --set NAME")
+            throw RestoreCheckError(
+                .usage,
+                "--archive/--latest name one archive, but the plan has \(plan.sets.count) sets: pick one with --set "
+                    + "NAME"
+            )
         }
         if let formats { plan.reports.formats = formats }
         return plan

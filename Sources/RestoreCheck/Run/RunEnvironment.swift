@@ -11,8 +11,10 @@ public struct RunEnvironment: Sendable {
     /// Draw a progress line (a person is watching a terminal).
     public var showsProgress: Bool
 
-    public init(clock: any RunClock = SystemClock(), host: String = ProcessInfo.processInfo.hostName,
-                version: String = RestoreCheckVersion.string, output: OutputSink, showsProgress: Bool = false) {
+    public init(
+        clock: any RunClock = SystemClock(), host: String = ProcessInfo.processInfo.hostName,
+        version: String = RestoreCheckVersion.string, output: OutputSink, showsProgress: Bool = false
+    ) {
         self.clock = clock
         self.host = host
         self.version = version

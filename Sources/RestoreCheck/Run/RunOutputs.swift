@@ -20,7 +20,8 @@ struct RunOutputs {
             }
             for set in report.sets { try history.append(HistoryEntry(set, at: report.startedAt)) }
         } catch {
-            environment.output.warn("restorecheck: warning: the run history (\(history.path)) could not be kept: \(error)")
+            environment.output.warn(
+                "restorecheck: warning: the run history (\(history.path)) could not be kept: \(error)")
         }
     }
 

@@ -27,8 +27,14 @@ struct SetSteps {
         try report.timed(.source, clock: environment.clock) {
             let selected = try SelectedArchive.select(for: set, archive: archive, latest: latest)
             let copies = selected.candidates.isEmpty ? nil : selected.candidates.count
-            return (selected, [SourceChecks.latest(archive: selected.displayPath, mtime: selected.mtime, copies: copies,
-                                                   maxAge: set.maxAge, schedule: set.schedule, now: now)])
+            return (
+                selected,
+                [
+                    SourceChecks.latest(
+                        archive: selected.displayPath, mtime: selected.mtime, copies: copies,
+                        maxAge: set.maxAge, schedule: set.schedule, now: now)
+                ]
+            )
         }
     }
 
@@ -41,14 +47,21 @@ struct SetSteps {
 
     /// The one streaming pass: every entry judged, restored into the sandbox, hashed for
     /// whatever the manifests (and `extraDigests`) need, indexed.
-    func restore(_ archive: SelectedArchive, into sandbox: Sandbox, manifests: ResolvedManifests, limits: RestoreLimits,
-                 extraDigests: Set<DigestAlgorithm> = [], report: inout SetReport) throws -> RestoreOutcome {
+    func restore(
+        _ archive: SelectedArchive, into sandbox: Sandbox, manifests: ResolvedManifests, limits: RestoreLimits,
+        extraDigests: Set<DigestAlgorithm> = [], report: inout SetReport
+    ) throws -> RestoreOutcome {
         try report.timed(.archive, clock: environment.clock) {
-            let restorer = Restorer(sandbox: sandbox, layout: set.layout, limits: limits, lookForManifests: manifests.lookInside,
-                                    algorithms: manifests.algorithms.union(extraDigests))
-            if !archive.fromStandardInput { restorer.rawAlgorithms = Set(SourceChecks.sidecars(of: archive.path).map(\.algorithm)) }
+            let restorer = Restorer(
+                sandbox: sandbox, layout: set.layout, limits: limits, lookForManifests: manifests.lookInside,
+                algorithms: manifests.algorithms.union(extraDigests))
+            if !archive.fromStandardInput {
+                restorer.rawAlgorithms = Set(SourceChecks.sidecars(of: archive.path).map(\.algorithm))
+            }
             if let progress {
-                restorer.progress = { bytes, entries in progress.restoring(bytes: bytes, total: archive.size, entries: entries) }
+                restorer.progress = { bytes, entries in
+                    progress.restoring(bytes: bytes, total: archive.size, entries: entries)
+                }
             }
             var outcome = try restorer.restore(fd: archive.descriptor.raw, displayPath: archive.displayPath)
             environment.output.clearProgress()
@@ -71,13 +84,16 @@ struct SetSteps {
             var checks = [SourceChecks.sidecar(archive: archive.path, digests: outcome.rawDigests)]
             var copies: [BackupCopy] = []
             if !archive.candidates.isEmpty {
-                let retention = RetentionChecks(copies: archive.candidates, policy: set.retention,
-                                                newestSHA256: outcome.rawDigests[.sha256], now: now)
+                let retention = RetentionChecks(
+                    copies: archive.candidates, policy: set.retention,
+                    newestSHA256: outcome.rawDigests[.sha256], now: now)
                 checks += retention.results()
                 copies = retention.listing
             }
-            checks.append(PlacementChecks.space(directory: (archive.path as NSString).deletingLastPathComponent,
-                                                newestSize: archive.size ?? 0))
+            checks.append(
+                PlacementChecks.space(
+                    directory: (archive.path as NSString).deletingLastPathComponent,
+                    newestSize: archive.size ?? 0))
             checks.append(PlacementChecks.location(archive: archive.path, set: set))
             return (copies, checks)
         }
@@ -85,25 +101,41 @@ struct SetSteps {
     }
 
     /// Files: every manifest's checksums and metadata, then each `expect:` rule.
-    func judgeFiles(_ outcome: RestoreOutcome, manifests: ResolvedManifests, reader: SandboxReader, into report: inout SetReport) {
+    func judgeFiles(
+        _ outcome: RestoreOutcome, manifests: ResolvedManifests, reader: SandboxReader, into report: inout SetReport
+    ) {
         report.timed(.files, clock: environment.clock) {
-            ((), ManifestChecks(manifests: manifests.parsed + outcome.embeddedManifests, problems: manifests.problems + outcome.manifestErrors,
-                                index: outcome.index, recordsOwners: outcome.facts.recordsOwners).results())
+            (
+                (),
+                ManifestChecks(
+                    manifests: manifests.parsed + outcome.embeddedManifests,
+                    problems: manifests.problems + outcome.manifestErrors,
+                    index: outcome.index, recordsOwners: outcome.facts.recordsOwners
+                ).results()
+            )
         }
         for rule in set.expect {
             report.timed(.files, clock: environment.clock) {
-                ((), ExpectChecks(rules: [rule], index: outcome.index, reader: reader, recordsOwners: outcome.facts.recordsOwners).results())
+                (
+                    (),
+                    ExpectChecks(
+                        rules: [rule], index: outcome.index, reader: reader, recordsOwners: outcome.facts.recordsOwners
+                    ).results()
+                )
             }
         }
     }
 
     /// Db: every dump re-imported into its throwaway target and judged. `findDumps` false
     /// restores only the dumps the plan names.
-    func importDumps(_ outcome: RestoreOutcome, sandbox: Sandbox, findDumps: Bool, into report: inout SetReport) throws -> [DumpOutcome] {
+    func importDumps(_ outcome: RestoreOutcome, sandbox: Sandbox, findDumps: Bool, into report: inout SetReport) throws
+        -> [DumpOutcome]
+    {
         let dumps = try report.timed(.db, clock: environment.clock) { () -> ([DumpOutcome], [CheckResult]) in
-            var verifier = DatabaseVerifier(sandbox: sandbox, reader: SandboxReader(rootFD: sandbox.rootFD), diskRoot: sandbox.rootPath,
-                                            index: outcome.index, plans: set.databases ?? (findDumps ? nil : []), now: now,
-                                            alsoFindUnder: set.presets.filter { $0.kind == .databaseDumps }.map(\.location))
+            var verifier = DatabaseVerifier(
+                sandbox: sandbox, reader: SandboxReader(rootFD: sandbox.rootFD), diskRoot: sandbox.rootPath,
+                index: outcome.index, plans: set.databases ?? (findDumps ? nil : []), now: now,
+                alsoFindUnder: set.presets.filter { $0.kind == .databaseDumps }.map(\.location))
             verifier.clock = environment.clock
             if let progress { verifier.progress = { dump, bytes in progress.importing(dump: dump, bytes: bytes) } }
             let dumps = try verifier.run()
@@ -116,7 +148,9 @@ struct SetSteps {
     }
 
     /// Files, after the db phase: the presets (two of them read the dumps' outcomes).
-    func judgePresets(_ outcome: RestoreOutcome, dumps: [DumpOutcome], reader: SandboxReader, into report: inout SetReport) {
+    func judgePresets(
+        _ outcome: RestoreOutcome, dumps: [DumpOutcome], reader: SandboxReader, into report: inout SetReport
+    ) {
         for preset in set.presets {
             report.timed(.files, clock: environment.clock) {
                 ((), PresetChecks(presets: [preset], index: outcome.index, reader: reader, dumps: dumps).results())
@@ -127,14 +161,17 @@ struct SetSteps {
     /// A driver's run of one set: its report, filled by `body`; an error that stops the set
     /// (no archive, a sandbox that cannot be made) is its one `could not verify` check; only
     /// an interrupt or a plan that cannot work throws. The report carries the set's duration.
-    static func report(for set: BackupSetPlan, clock: any RunClock,
-                       _ body: (inout SetReport) throws -> Void) throws -> SetReport {
+    static func report(
+        for set: BackupSetPlan, clock: any RunClock,
+        _ body: (inout SetReport) throws -> Void
+    ) throws -> SetReport {
         var report = SetReport(name: set.name)
         let started = clock.monotonic()
         do {
             try body(&report)
         } catch let error as RestoreCheckError where error.kind != .interrupted && error.kind != .plan {
-            report.checks.append(CheckResult(CheckID(.source, "could not verify"), status: .error, message: error.description))
+            report.checks.append(
+                CheckResult(CheckID(.source, "could not verify"), status: .error, message: error.description))
         }
         report.seconds = clock.monotonic() - started
         return report

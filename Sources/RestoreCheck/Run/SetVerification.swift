@@ -17,8 +17,9 @@ struct SetVerification {
     }
 
     private func verify(into report: inout SetReport) throws {
-        let steps = SetSteps(set: set, environment: environment, now: now, scratch: request.output.scratch,
-                             keepSandbox: request.output.keepSandbox)
+        let steps = SetSteps(
+            set: set, environment: environment, now: now, scratch: request.output.scratch,
+            keepSandbox: request.output.keepSandbox)
         let archive = try steps.selectSource(archive: request.archive, latest: request.latest, into: &report)
         let manifests = ResolvedManifests.resolve(set.manifest, override: request.manifest, archive: archive)
         let sandbox = try steps.makeSandbox(into: &report)
@@ -55,22 +56,29 @@ struct SetComparison {
     }
 
     private func compare(into report: inout SetReport) throws {
-        let steps = SetSteps(set: set, environment: environment, now: now, scratch: request.output.scratch,
-                             keepSandbox: request.output.keepSandbox)
+        let steps = SetSteps(
+            set: set, environment: environment, now: now, scratch: request.output.scratch,
+            keepSandbox: request.output.keepSandbox)
         let archive = try steps.selectSource(archive: request.archive, latest: request.latest, into: &report)
         let manifests = ResolvedManifests.resolve(set.manifest, override: nil, archive: archive)
         let sandbox = try steps.makeSandbox(into: &report)
         // The comparison is by SHA-256: take them in the one pass too.
-        let outcome = try steps.restore(archive, into: sandbox, manifests: manifests, limits: set.limits, extraDigests: [.sha256],
-                                        report: &report)
+        let outcome = try steps.restore(
+            archive, into: sandbox, manifests: manifests, limits: set.limits, extraDigests: [.sha256],
+            report: &report)
         steps.judgeCopies(archive, outcome, into: &report)
         steps.judgeArchive(outcome, into: &report)
         let reader = SandboxReader(rootFD: sandbox.rootFD)
         steps.judgeFiles(outcome, manifests: manifests, reader: reader, into: &report)
         try report.timed(.diff, clock: environment.clock) {
             let tree = LiveTree(root: request.live, prefix: set.layout.prefix)
-            return ((), try LiveDiff(backup: outcome.index, reader: reader, live: tree, ignore: set.ignore + request.ignore,
-                                     recordsOwners: outcome.facts.recordsOwners).results())
+            return (
+                (),
+                try LiveDiff(
+                    backup: outcome.index, reader: reader, live: tree, ignore: set.ignore + request.ignore,
+                    recordsOwners: outcome.facts.recordsOwners
+                ).results()
+            )
         }
         let dumps = try steps.importDumps(outcome, sandbox: sandbox, findDumps: false, into: &report)
         steps.judgePresets(outcome, dumps: dumps, reader: reader, into: &report)

@@ -23,14 +23,18 @@ public struct VerifyRun {
 
     /// The run's report, once every output is written.
     public func verify() throws -> RunReport {
-        let plan = try PlanSelection.plan(path: request.planPath, archive: request.archive, latest: request.latest,
-                                          setName: request.setName, formats: request.output.formats)
-        var report = try RunReport.collect(plan, path: request.planPath, now: request.now, strict: request.strict,
-                                           environment: environment) { set, now in
+        let plan = try PlanSelection.plan(
+            path: request.planPath, archive: request.archive, latest: request.latest,
+            setName: request.setName, formats: request.output.formats)
+        var report = try RunReport.collect(
+            plan, path: request.planPath, now: request.now, strict: request.strict,
+            environment: environment
+        ) { set, now in
             try SetVerification(set: set, request: request, environment: environment, now: now).run()
         }
-        let outputs = RunOutputs(environment: environment, directory: request.output.reportDirectory ?? plan.reports.directory,
-                                 formats: plan.reports.formats, console: request.output.console)
+        let outputs = RunOutputs(
+            environment: environment, directory: request.output.reportDirectory ?? plan.reports.directory,
+            formats: plan.reports.formats, console: request.output.console)
         outputs.recordHistory(&report)
         if let metricsFile = request.metricsFile { outputs.writeMetrics(report, to: metricsFile) }
         try outputs.write(report)
@@ -41,12 +45,15 @@ public struct VerifyRun {
 extension RunReport {
     /// Runs `verifySet` on each of the plan's sets, in order, into one report stamped with the
     /// environment's host, version and start; `now` (default: the start) is the age clock.
-    static func collect(_ plan: Plan, path: String?, now: Date?, strict: Bool, environment: RunEnvironment,
-                        _ verifySet: (BackupSetPlan, Date) throws -> SetReport) throws -> RunReport {
+    static func collect(
+        _ plan: Plan, path: String?, now: Date?, strict: Bool, environment: RunEnvironment,
+        _ verifySet: (BackupSetPlan, Date) throws -> SetReport
+    ) throws -> RunReport {
         let startedAt = environment.clock.now()
         let started = environment.clock.monotonic()
-        var report = RunReport(version: environment.version, host: environment.host, startedAt: startedAt,
-                               now: now ?? startedAt, plan: path, strict: strict)
+        var report = RunReport(
+            version: environment.version, host: environment.host, startedAt: startedAt,
+            now: now ?? startedAt, plan: path, strict: strict)
         for set in plan.sets { report.sets.append(try verifySet(set, report.now)) }
         report.seconds = environment.clock.monotonic() - started
         return report
@@ -74,16 +81,20 @@ public struct DiffRun {
     }
 
     public func compare() throws -> RunReport {
-        var plan = try PlanSelection.plan(path: request.planPath, archive: request.archive, latest: request.latest,
-                                          setName: request.setName, formats: request.output.formats)
+        var plan = try PlanSelection.plan(
+            path: request.planPath, archive: request.archive, latest: request.latest,
+            setName: request.setName, formats: request.output.formats)
         if let prefix = request.prefix {
             for index in plan.sets.indices { plan.sets[index].layout.prefix = prefix }
         }
-        let report = try RunReport.collect(plan, path: request.planPath, now: nil, strict: false, environment: environment) { set, now in
+        let report = try RunReport.collect(
+            plan, path: request.planPath, now: nil, strict: false, environment: environment
+        ) { set, now in
             try SetComparison(set: set, request: request, environment: environment, now: now).run()
         }
-        let outputs = RunOutputs(environment: environment, directory: request.output.reportDirectory ?? plan.reports.directory,
-                                 formats: plan.reports.formats, console: request.output.console)
+        let outputs = RunOutputs(
+            environment: environment, directory: request.output.reportDirectory ?? plan.reports.directory,
+            formats: plan.reports.formats, console: request.output.console)
         try outputs.write(report)
         return report
     }

@@ -26,7 +26,8 @@ public enum SQLValue: Sendable, Equatable {
         switch self {
         case .integer(let value): return Double(value)
         case .real(let value): return value
-        case .text(let bytes): return Double(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        case .text(let bytes):
+            return Double(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces))
         case .null, .blob: return nil
         }
     }

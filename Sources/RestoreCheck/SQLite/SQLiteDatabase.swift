@@ -60,7 +60,7 @@ final class SQLiteDatabase {
                 var tail: UnsafePointer<CChar>?
                 let rc = sqlite3_prepare_v2(handle, cursor, -1, &statement, &tail)
                 guard rc == SQLITE_OK else { throw error(rc) }
-                guard let statement else { break }   // only comments or whitespace left
+                guard let statement else { break } // only comments or whitespace left
                 defer { sqlite3_finalize(statement) }
                 var step = sqlite3_step(statement)
                 while step == SQLITE_ROW { step = sqlite3_step(statement) }
@@ -75,7 +75,8 @@ final class SQLiteDatabase {
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard rc == SQLITE_OK, let statement else {
-            throw rc == SQLITE_OK ? SQLiteError(code: SQLITE_MISUSE, message: "no statement in the SQL", sql: sql) : error(rc, sql: sql)
+            throw rc == SQLITE_OK
+                ? SQLiteError(code: SQLITE_MISUSE, message: "no statement in the SQL", sql: sql) : error(rc, sql: sql)
         }
         return SQLiteStatement(handle: statement, database: self)
     }
@@ -108,6 +109,8 @@ final class SQLiteDatabase {
     static func isComplete(_ sql: [UInt8]) -> Bool {
         var text = sql
         text.append(0)
-        return text.withUnsafeBufferPointer { sqlite3_complete(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) != 0 }
+        return text.withUnsafeBufferPointer {
+            sqlite3_complete(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) != 0
+        }
     }
 }

@@ -29,13 +29,15 @@ final class SQLiteStatement {
         case .text(let bytes):
             rc = bytes.withUnsafeBytes { buffer in
                 // An empty text still needs a non-NULL pointer, or SQLite binds NULL.
-                let pointer = (buffer.baseAddress ?? UnsafeRawPointer(Self.emptyText)).assumingMemoryBound(to: CChar.self)
+                let pointer = (buffer.baseAddress ?? UnsafeRawPointer(Self.emptyText)).assumingMemoryBound(
+                    to: CChar.self)
                 return sqlite3_bind_text(handle, index, pointer, Int32(buffer.count), Self.transient)
             }
         case .blob(let bytes):
             rc = bytes.withUnsafeBufferPointer { buffer in
                 // sqlite3_bind_zeroblob for an empty BLOB: a NULL pointer would bind NULL.
-                buffer.isEmpty ? sqlite3_bind_zeroblob(handle, index, 0)
+                buffer.isEmpty
+                    ? sqlite3_bind_zeroblob(handle, index, 0)
                     : sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
             }
         }

@@ -1,7 +1,8 @@
 import CRCSystem
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The throwaway place a backup is restored into: a private (0700) directory under the scratch
@@ -26,12 +27,16 @@ public final class Sandbox: Sendable {
         if scratch != nil, !FileManager.default.fileExists(atPath: base) {
             // Traverse-only for others (0711): a database server started as its own user
             // (postgres) must reach its directory in the sandbox; nobody can list or read here.
-            try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o711])
+            try? FileManager.default.createDirectory(
+                atPath: base, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o711])
         }
-        var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("restorecheck-XXXXXX".utf8CString)
+        var template =
+            Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast())
+            + Array("restorecheck-XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else {
-            throw RestoreCheckError(.io, "cannot create the sandbox under the scratch directory", path: base, errno: Glibc.errno)
+            throw RestoreCheckError(
+                .io, "cannot create the sandbox under the scratch directory", path: base, errno: Glibc.errno)
         }
         path = String(cString: created)
         rootPath = path + "/root"
@@ -101,14 +106,30 @@ public final class SandboxRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var paths: Set<String> = []
 
-    func register(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
-    func unregister(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
+    func register(_ path: String) {
+        lock.lock()
+        paths.insert(path)
+        lock.unlock()
+    }
+    func unregister(_ path: String) {
+        lock.lock()
+        paths.remove(path)
+        lock.unlock()
+    }
 
     private var servers: Set<Int32> = []
 
     /// A database server started inside a sandbox: killed before its sandbox is removed.
-    func register(server pid: Int32) { lock.lock(); servers.insert(pid); lock.unlock() }
-    func unregister(server pid: Int32) { lock.lock(); servers.remove(pid); lock.unlock() }
+    func register(server pid: Int32) {
+        lock.lock()
+        servers.insert(pid)
+        lock.unlock()
+    }
+    func unregister(server pid: Int32) {
+        lock.lock()
+        servers.remove(pid)
+        lock.unlock()
+    }
 
     /// Kills every registered server and removes every registered sandbox (SIGINT / SIGTERM).
     public func removeAll() {

@@ -1,6 +1,7 @@
 import CRCSystem
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Read-only access to the restored tree, with the same guarantee as the writer: every path
@@ -21,7 +22,9 @@ public struct SandboxReader: Sendable {
 
     /// A production path as a path relative to `rootFD`.
     public func relative(_ productionPath: String) -> [UInt8] {
-        guard base != "/", productionPath == base || productionPath.hasPrefix(base + "/") else { return Self.components(productionPath) }
+        guard base != "/", productionPath == base || productionPath.hasPrefix(base + "/") else {
+            return Self.components(productionPath)
+        }
         return Self.components(String(productionPath.dropFirst(base.count)))
     }
 
@@ -72,7 +75,10 @@ public struct SandboxReader: Sendable {
         var tooBig = false
         let ok = stream(productionPath) { chunk in
             out.append(contentsOf: chunk)
-            if out.count > limit { tooBig = true; return false }
+            if out.count > limit {
+                tooBig = true
+                return false
+            }
             return true
         }
         return ok && !tooBig ? out : nil
@@ -84,7 +90,10 @@ public struct SandboxReader: Sendable {
         var carry: [UInt8] = []
         let ok = stream(productionPath) { chunk in
             let window = carry + chunk
-            if Self.find(needle, in: window) { found = true; return false }
+            if Self.find(needle, in: window) {
+                found = true
+                return false
+            }
             carry = Array(window.suffix(max(needle.count - 1, 0)))
             return true
         }
@@ -106,7 +115,10 @@ public struct SandboxReader: Sendable {
     /// Digests of a restored file, for a manifest found after its entries had streamed past.
     public func digests(_ productionPath: String, _ algorithms: Set<DigestAlgorithm>) -> [DigestAlgorithm: Hex]? {
         var digest = MultiDigest(algorithms)
-        let ok = stream(productionPath) { chunk in digest.update(chunk); return true }
+        let ok = stream(productionPath) { chunk in
+            digest.update(chunk)
+            return true
+        }
         return ok ? digest.finalize() : nil
     }
 }

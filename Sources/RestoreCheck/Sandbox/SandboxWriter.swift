@@ -1,6 +1,7 @@
 import CRCSystem
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Why an entry was not materialised. Each becomes an offender of the `safety` check.
@@ -50,14 +51,19 @@ public final class SandboxWriter {
             var next = Self.openDirectory(fd, component)
             if next < 0 && errno == ENOENT && create {
                 let made = component.withCName { mkdirat(fd, $0, 0o755) }
-                if made != 0 && errno != EEXIST { let code = errno; close(fd); throw .system(code) }
+                if made != 0 && errno != EEXIST {
+                    let code = errno
+                    close(fd)
+                    throw .system(code)
+                }
                 next = Self.openDirectory(fd, component)
             }
             if next < 0 {
                 var code = errno
                 var info = stat()
                 if code == ENOTDIR, component.withCName({ fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0,
-                   info.st_mode & S_IFMT == S_IFLNK {
+                    info.st_mode & S_IFMT == S_IFLNK
+                {
                     code = ELOOP
                 }
                 close(fd)

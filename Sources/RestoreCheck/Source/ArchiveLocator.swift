@@ -34,7 +34,8 @@ public struct ArchiveLocator {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw RestoreCheckError(.io, "cannot list the backup directory", path: directory, errno: Self.listingErrno(directory))
+            throw RestoreCheckError(
+                .io, "cannot list the backup directory", path: directory, errno: Self.listingErrno(directory))
         }
         var found: [Candidate] = []
         for name in names where isArchiveName(name) {

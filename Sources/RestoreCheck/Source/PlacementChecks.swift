@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where the backups sit: room for the next copy (`space`), and not on the same file system
@@ -10,15 +11,19 @@ enum PlacementChecks {
     static func space(directory: String, newestSize: UInt64) -> CheckResult {
         var info = statvfs()
         guard statvfs(directory, &info) == 0 else {
-            return CheckResult(CheckID(.source, "space"), status: .skip, message: "cannot read the free space of \(directory)")
+            return CheckResult(
+                CheckID(.source, "space"), status: .skip, message: "cannot read the free space of \(directory)")
         }
         let free = UInt64(info.f_bavail) * UInt64(info.f_frsize)
         let needed = newestSize * 2
-        let text = "\(ByteSize.format(free)) free on the backups' file system, the newest copy is \(ByteSize.format(newestSize))"
+        let text =
+            "\(ByteSize.format(free)) free on the backups' file system, the newest copy is "
+            + "\(ByteSize.format(newestSize))"
         if free < needed {
-            return CheckResult(CheckID(.source, "space"), status: .warn,
-                               message: "\(text): the next run may not fit (less than twice the newest copy)",
-                               offenders: [Offender(directory, "\(ByteSize.format(free)) free, \(ByteSize.format(needed)) wanted")])
+            return CheckResult(
+                CheckID(.source, "space"), status: .warn,
+                message: "\(text): the next run may not fit (less than twice the newest copy)",
+                offenders: [Offender(directory, "\(ByteSize.format(free)) free, \(ByteSize.format(needed)) wanted")])
         }
         return CheckResult(CheckID(.source, "space"), status: .pass, message: text)
     }
@@ -37,7 +42,9 @@ enum PlacementChecks {
             }
         }
         // Production roots of the presets; a dumps directory holds backups, not production.
-        paths += set.presets.filter { $0.kind != .databaseDumps }.flatMap { $0.kind == .config ? $0.paths : [$0.location] }
+        paths += set.presets.filter { $0.kind != .databaseDumps }.flatMap {
+            $0.kind == .config ? $0.paths : [$0.location]
+        }
         return paths.filter { path in path != "/" && FileManager.default.fileExists(atPath: path) }
     }
 
@@ -45,23 +52,29 @@ enum PlacementChecks {
     static func location(archive: String, set: BackupSetPlan) -> CheckResult {
         var archiveInfo = stat()
         guard stat(archive, &archiveInfo) == 0 else {
-            return CheckResult(CheckID(.source, "location"), status: .skip, message: "the archive's file system is unknown")
+            return CheckResult(
+                CheckID(.source, "location"), status: .skip, message: "the archive's file system is unknown")
         }
         let live = productionPaths(set)
         guard !live.isEmpty else {
-            return CheckResult(CheckID(.source, "location"), status: .skip,
-                               message: "no production path of the plan exists on this machine (set layout.live: to compare)")
+            return CheckResult(
+                CheckID(.source, "location"), status: .skip,
+                message: "no production path of the plan exists on this machine (set layout.live: to compare)")
         }
         let shared = live.filter { path in
             var info = stat()
             return stat(path, &info) == 0 && info.st_dev == archiveInfo.st_dev
         }
         if shared.isEmpty {
-            return CheckResult(CheckID(.source, "location"), status: .pass,
-                               message: "the backups are on another file system than \(live.prefix(3).joined(separator: ", "))")
+            return CheckResult(
+                CheckID(.source, "location"), status: .pass,
+                message: "the backups are on another file system than \(live.prefix(3).joined(separator: ", "))")
         }
-        return CheckResult(CheckID(.source, "location"), status: .warn,
-                           message: "the backups are on the same file system as the production paths they protect: a copy on the same disk dies with it",
-                           offenders: shared.map { Offender($0, "same device as \(archive)") })
+        return CheckResult(
+            CheckID(.source, "location"), status: .warn,
+            message:
+                "the backups are on the same file system as the production paths they protect: a copy on the same "
+                + "disk dies with it",
+            offenders: shared.map { Offender($0, "same device as \(archive)") })
     }
 }

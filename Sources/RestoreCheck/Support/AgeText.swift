@@ -20,7 +20,9 @@ public enum AgeText {
         let total = Int(seconds.rounded())
         let sign = total < 0 ? "-" : ""
         let value = abs(total)
-        let days = value / 86400, hours = value % 86400 / 3600, minutes = value % 3600 / 60
+        let days = value / 86400
+        let hours = value % 86400 / 3600
+        let minutes = value % 3600 / 60
         if days > 0 { return "\(sign)\(days)d \(hours)h" }
         if hours > 0 { return "\(sign)\(hours)h \(minutes)m" }
         if minutes > 0 { return "\(sign)\(minutes)m \(value % 60)s" }

@@ -13,7 +13,8 @@ public enum ByteSize {
         let unit = trimmed[unitStart...].trimmingCharacters(in: .whitespaces).lowercased()
         let factors: [String: Double] = [
             "b": 1, "k": 1024, "kib": 1024, "m": 1_048_576, "mib": 1_048_576, "g": 1_073_741_824,
-            "gib": 1_073_741_824, "t": 1_099_511_627_776, "tib": 1_099_511_627_776, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12,
+            "gib": 1_073_741_824, "t": 1_099_511_627_776, "tib": 1_099_511_627_776, "kb": 1e3, "mb": 1e6, "gb": 1e9,
+            "tb": 1e12,
         ]
         guard let factor = factors[unit] else { return nil }
         let value = number * factor

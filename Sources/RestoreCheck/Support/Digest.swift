@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 
 /// The digest algorithms manifests use. SHA-256 is always computed during the restore; the
 /// others only when a manifest asks for them.
@@ -95,7 +95,10 @@ public struct Hex: Hashable, Sendable, CustomStringConvertible, Codable {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count * 2)
-        for byte in bytes { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 0xF)]) }
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
+        }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -10,14 +10,24 @@ public enum EntryName {
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if byte < 0x20 || byte == 0x7F { out += hex(byte) } else { out.unicodeScalars.append(Unicode.Scalar(byte)) }
+                if byte < 0x20 || byte == 0x7F {
+                    out += hex(byte)
+                } else {
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
+                }
                 index += 1
                 continue
             }
             let length = sequenceLength(bytes, at: index)
-            if length > 0, let scalar = String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars.first,
-               scalar.value != 0xFFFD || (bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD) {
-                if (0x80...0x9F).contains(scalar.value) { out += bytes[index..<index + length].map(hex).joined() } else { out.unicodeScalars.append(scalar) }
+            if length > 0,
+                let scalar = String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars.first,
+                scalar.value != 0xFFFD || (bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD)
+            {
+                if (0x80...0x9F).contains(scalar.value) {
+                    out += bytes[index..<index + length].map(hex).joined()
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
                 index += length
             } else {
                 out += hex(byte)

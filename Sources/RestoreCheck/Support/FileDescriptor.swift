@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Owns one open file descriptor and closes it exactly once, whichever way the code that

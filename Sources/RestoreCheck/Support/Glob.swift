@@ -30,14 +30,18 @@ public struct Glob: Sendable {
                 rest = rest.dropFirst()
             }
         }
-        guard let first = path.first, matchComponent(Array(head.unicodeScalars)[...], Array(first.unicodeScalars)[...]) else {
+        guard let first = path.first, matchComponent(Array(head.unicodeScalars)[...], Array(first.unicodeScalars)[...])
+        else {
             return false
         }
         return match(pattern.dropFirst(), path.dropFirst())
     }
 
-    private static func matchComponent(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        var p = pattern, t = text
+    private static func matchComponent(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>)
+        -> Bool
+    {
+        var p = pattern
+        var t = text
         while let c = p.first {
             switch c {
             case "*":
@@ -50,27 +54,39 @@ public struct Glob: Sendable {
                 }
             case "?":
                 guard !t.isEmpty else { return false }
-                p = p.dropFirst(); t = t.dropFirst()
+                p = p.dropFirst()
+                t = t.dropFirst()
             case "[":
                 guard let ch = t.first, let (matched, rest) = matchClass(p.dropFirst(), ch) else {
-                    if t.first == "[" { p = p.dropFirst(); t = t.dropFirst(); continue }
+                    if t.first == "[" {
+                        p = p.dropFirst()
+                        t = t.dropFirst()
+                        continue
+                    }
                     return false
                 }
                 guard matched else { return false }
-                p = rest; t = t.dropFirst()
+                p = rest
+                t = t.dropFirst()
             default:
                 guard t.first == c else { return false }
-                p = p.dropFirst(); t = t.dropFirst()
+                p = p.dropFirst()
+                t = t.dropFirst()
             }
         }
         return t.isEmpty
     }
 
     /// Matches `ch` against a class body after `[`; returns nil when the class is unterminated.
-    private static func matchClass(_ body: ArraySlice<Unicode.Scalar>, _ ch: Unicode.Scalar) -> (Bool, ArraySlice<Unicode.Scalar>)? {
+    private static func matchClass(_ body: ArraySlice<Unicode.Scalar>, _ ch: Unicode.Scalar) -> (
+        Bool, ArraySlice<Unicode.Scalar>
+    )? {
         var rest = body
         var negate = false
-        if let first = rest.first, first == "!" || first == "^" { negate = true; rest = rest.dropFirst() }
+        if let first = rest.first, first == "!" || first == "^" {
+            negate = true
+            rest = rest.dropFirst()
+        }
         var matched = false
         var isFirst = true
         while let c = rest.first {

@@ -1,9 +1,10 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every error restorecheck reports to a user: what went wrong, on which file (or plan key,
-/// or manifest line), and the OS cause when there is one. The `kind` decides the process exit code (docs/ARCHITECTURE.md: exit codes).
+/// or manifest line), and the OS cause when there is one. The `kind` decides the process exit code
+/// (docs/ARCHITECTURE.md: exit codes).
 public struct RestoreCheckError: Error, CustomStringConvertible, Sendable {
     public enum Kind: Sendable, Equatable {
         /// Wrong command-line use (exit 64).

@@ -38,23 +38,34 @@ final class ArchiveBuilder {
     func directory(_ name: String, mode: Int32 = 0o755) -> Self { add(name, type: RC_AE_IFDIR, mode: mode) }
 
     @discardableResult
-    func symlink(_ name: String, to target: String) -> Self { add(name, type: RC_AE_IFLNK, mode: 0o777, symlink: target) }
+    func symlink(_ name: String, to target: String) -> Self {
+        add(name, type: RC_AE_IFLNK, mode: 0o777, symlink: target)
+    }
 
     @discardableResult
-    func hardlink(_ name: String, to target: String) -> Self { add(name, type: RC_AE_IFREG, mode: 0o644, hardlink: target) }
+    func hardlink(_ name: String, to target: String) -> Self {
+        add(name, type: RC_AE_IFREG, mode: 0o644, hardlink: target)
+    }
 
     @discardableResult
     func special(_ name: String, type: UInt32) -> Self { add(name, type: type, mode: 0o644) }
 
     @discardableResult
-    func add(_ name: String, type: UInt32, mode: Int32, data: [UInt8] = [], symlink: String? = nil, hardlink: String? = nil,
-             owner: String = "root", uid: Int64 = 0) -> Self {
-        add(bytes: Array(name.utf8), type: type, mode: mode, data: data, symlink: symlink, hardlink: hardlink, owner: owner, uid: uid)
+    func add(
+        _ name: String, type: UInt32, mode: Int32, data: [UInt8] = [], symlink: String? = nil, hardlink: String? = nil,
+        owner: String = "root", uid: Int64 = 0
+    ) -> Self {
+        add(
+            bytes: Array(name.utf8), type: type, mode: mode, data: data, symlink: symlink, hardlink: hardlink,
+            owner: owner, uid: uid)
     }
 
     @discardableResult
-    func add(bytes name: [UInt8], type: UInt32, mode: Int32, data: [UInt8] = [], symlink: String? = nil, hardlink: String? = nil,
-             owner: String = "root", uid: Int64 = 0) -> Self {
+    func add(
+        bytes name: [UInt8], type: UInt32, mode: Int32, data: [UInt8] = [], symlink: String? = nil,
+        hardlink: String? = nil,
+        owner: String = "root", uid: Int64 = 0
+    ) -> Self {
         let entry = archive_entry_new()!
         defer { archive_entry_free(entry) }
         var cName = name.map { CChar(bitPattern: $0) } + [0]
@@ -70,7 +81,9 @@ final class ArchiveBuilder {
         if let hardlink { archive_entry_copy_hardlink(entry, hardlink) }
         archive_entry_set_size(entry, type == RC_AE_IFREG && hardlink == nil ? Int64(data.count) : 0)
         precondition(archive_write_header(handle, entry) >= ARCHIVE_WARN, String(cString: archive_error_string(handle)))
-        if !data.isEmpty, hardlink == nil { _ = data.withUnsafeBytes { archive_write_data(handle, $0.baseAddress, $0.count) } }
+        if !data.isEmpty, hardlink == nil {
+            _ = data.withUnsafeBytes { archive_write_data(handle, $0.baseAddress, $0.count) }
+        }
         return self
     }
 

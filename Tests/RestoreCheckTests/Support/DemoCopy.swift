@@ -5,8 +5,11 @@ import RestoreCheck
 /// tar keeping owners, and verified with the demo plan.
 enum DemoCopy {
     /// Verifies the changed copy; reports land in `work/reports`.
-    static func verify(after change: String, in work: String, plan: String = TestEnvironment.demoPlan) throws -> TestEnvironment.Result {
-        let made = TestEnvironment.shell("""
+    static func verify(after change: String, in work: String, plan: String = TestEnvironment.demoPlan) throws
+        -> TestEnvironment.Result
+    {
+        let made = TestEnvironment.shell(
+            """
             set -e; cd '\(work)'; mkdir t backups
             tar -xzpf '\(TestEnvironment.demoArchive)' -C t --same-owner --numeric-owner
             cd t; \(change); cd ..
@@ -14,8 +17,11 @@ enum DemoCopy {
             tar --owner-map=map --group-map=map -czf backups/demo-2026-11-26.tar.gz -C t .
             """)
         guard made.code == 0 else { throw CopyError(output: made.all) }
-        return TestEnvironment.verify([plan, "--archive", work + "/backups/demo-2026-11-26.tar.gz",
-                                       "--now", TestEnvironment.demoNow], reports: work + "/reports")
+        return TestEnvironment.verify(
+            [
+                plan, "--archive", work + "/backups/demo-2026-11-26.tar.gz",
+                "--now", TestEnvironment.demoNow,
+            ], reports: work + "/reports")
     }
 
     struct CopyError: Error { var output: String }

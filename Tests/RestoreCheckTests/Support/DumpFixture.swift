@@ -14,7 +14,8 @@ enum DumpFixture {
         for (path, bytes) in files {
             let disk = tree + path
             do {
-                try FileManager.default.createDirectory(atPath: (disk as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (disk as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             } catch {
                 Issue.record("cannot create the directory of \(disk): \(error)")
             }
@@ -44,7 +45,8 @@ enum DumpFixture {
         }
         var lines = ["      - dump: \(production)", "        target: \(target)", "        tables:"]
         lines += tables.sorted { $0.key < $1.key }.map { "          \"\($0.key)\": { rows: \($0.value) }" }
-        let checks = (TestEnvironment.json("\(datasets)/\(dataset)/content-checks.json")["checks"] as? [[String: Any]] ?? [])
+        let checks =
+            (TestEnvironment.json("\(datasets)/\(dataset)/content-checks.json")["checks"] as? [[String: Any]] ?? [])
             .filter { ($0["applies_to"] as? [String])?.contains(file) ?? true }
         if !checks.isEmpty { lines.append("        assert:") }
         for check in checks {
@@ -61,7 +63,8 @@ enum DumpFixture {
     }
 
     static func plan(archive: String, entries: [String]) -> String {
-        (["sets:", "  - name: db", "    source: { archive: \(archive) }", "    databases:"] + entries).joined(separator: "\n") + "\n"
+        (["sets:", "  - name: db", "    source: { archive: \(archive) }", "    databases:"] + entries).joined(
+            separator: "\n") + "\n"
     }
 
     static func quoted(_ text: String) -> String {

@@ -18,12 +18,14 @@ enum Golden {
             return
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            Issue.record("no golden file \(path): run `make golden` and review what it wrote", sourceLocation: sourceLocation)
+            Issue.record(
+                "no golden file \(path): run `make golden` and review what it wrote", sourceLocation: sourceLocation)
             return
         }
         if let difference = firstDifference(String(decoding: data, as: UTF8.self), actual) {
-            Issue.record("\(name) differs from its golden file (`make golden` rewrites it after review): \(difference)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) differs from its golden file (`make golden` rewrites it after review): \(difference)",
+                sourceLocation: sourceLocation)
         }
     }
 

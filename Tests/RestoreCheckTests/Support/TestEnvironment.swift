@@ -44,17 +44,26 @@ enum TestEnvironment {
     /// and reads retry on EINTR. A program that cannot start is a recorded test issue naming
     /// it, never a crash of the runner.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: String? = nil,
-                    environment: [String: String] = [:]) -> Result {
+    static func run(
+        _ executable: String, _ arguments: [String], stdin: String? = nil, cwd: String? = nil,
+        environment: [String: String] = [:]
+    ) -> Result {
         let process = Process()
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        if let stdin { process.standardInput = FileHandle(forReadingAtPath: stdin) } else { process.standardInput = FileHandle.nullDevice }
+        if let stdin {
+            process.standardInput = FileHandle(forReadingAtPath: stdin)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         do { try process.run() } catch {
             Issue.record("cannot start \(executable): \(error)")
             return Result(code: -1, out: "", err: "cannot start \(executable): \(error)")
@@ -67,8 +76,12 @@ enum TestEnvironment {
 
     /// Runs `restorecheck verify …` with reports going into `reports`.
     @discardableResult
-    static func verify(_ arguments: [String], reports: String, stdin: String? = nil, environment: [String: String] = [:]) -> Result {
-        run(binary, ["verify"] + arguments + ["--report-dir", reports, "--scratch", reports], stdin: stdin, environment: environment)
+    static func verify(
+        _ arguments: [String], reports: String, stdin: String? = nil, environment: [String: String] = [:]
+    ) -> Result {
+        run(
+            binary, ["verify"] + arguments + ["--report-dir", reports, "--scratch", reports], stdin: stdin,
+            environment: environment)
     }
 
     /// Runs a shell command line (for the real tools that make and damage archives). A tool
@@ -86,7 +99,8 @@ enum TestEnvironment {
 
     /// The Debian package of each tool the tests run.
     static let debianPackages = [
-        "bsdtar": "libarchive-tools", "xmllint": "libxml2-utils", "mtree": "mtree-netbsd", "zip": "zip", "unzip": "unzip",
+        "bsdtar": "libarchive-tools", "xmllint": "libxml2-utils", "mtree": "mtree-netbsd", "zip": "zip",
+        "unzip": "unzip",
         "cpio": "cpio", "zstd": "zstd", "xz": "xz-utils", "bzip2": "bzip2", "sqlite3": "sqlite3", "ps": "procps",
         "pg_dump": "postgresql-client", "pg_restore": "postgresql-client", "psql": "postgresql-client",
         "mariadb": "mariadb-client", "mariadb-dump": "mariadb-client", "chromium": "chromium", "promtool": "prometheus",
@@ -126,7 +140,8 @@ enum TestEnvironment {
     /// Data files the tests read (the datasets' row counts and content checks).
     static func json(_ path: String) -> [String: Any] {
         guard let data = FileManager.default.contents(atPath: path),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        else {
             Issue.record("cannot read the JSON file \(path)")
             return [:]
         }

@@ -21,7 +21,9 @@ struct MaildirPreset {
     func results() -> [CheckResult] {
         let boxes = mailboxes
         guard !boxes.isEmpty else {
-            return [CheckResult(preset.checkID("folders"), status: .fail, message: "no Maildir (cur/new/tmp) under \(root)")]
+            return [
+                CheckResult(preset.checkID("folders"), status: .fail, message: "no Maildir (cur/new/tmp) under \(root)")
+            ]
         }
         var missing: [Offender] = []
         var bad: [Offender] = []
@@ -34,18 +36,22 @@ struct MaildirPreset {
             for folder in ["cur", "new"] {
                 for message in context.files(under: "\(box)/\(folder)") {
                     perFolder[folder, default: 0] += 1
-                    if let problem = problem(message.productionPath) { bad.append(Offender(message.productionPath, problem)) }
+                    if let problem = problem(message.productionPath) {
+                        bad.append(Offender(message.productionPath, problem))
+                    }
                 }
             }
             let shortName = box.hasPrefix(root + "/") ? String(box.dropFirst(root.count + 1)) : box
             counts.append("\(shortName): \(perFolder["cur", default: 0]) cur, \(perFolder["new", default: 0]) new")
         }
-        let folders = CheckResult.judge(preset.checkID("folders"), offenders: missing,
-                                        pass: "\(plural(boxes.count, "mailbox")) with cur, new and tmp",
-                                        fail: { "\(plural($0, "Maildir folder")) missing" })
-        let messages = CheckResult.judge(preset.checkID("messages"), offenders: bad,
-                                         pass: counts.joined(separator: "; "),
-                                         fail: { "\(plural($0, "message")) do not parse as mail (\(counts.joined(separator: "; ")))" })
+        let folders = CheckResult.judge(
+            preset.checkID("folders"), offenders: missing,
+            pass: "\(plural(boxes.count, "mailbox")) with cur, new and tmp",
+            fail: { "\(plural($0, "Maildir folder")) missing" })
+        let messages = CheckResult.judge(
+            preset.checkID("messages"), offenders: bad,
+            pass: counts.joined(separator: "; "),
+            fail: { "\(plural($0, "message")) do not parse as mail (\(counts.joined(separator: "; ")))" })
         return [folders, messages]
     }
 
@@ -61,7 +67,7 @@ struct MaildirPreset {
     }
 
     private static func hasBlankLine(_ bytes: [UInt8]) -> Bool {
-        var previous: UInt8 = 0x0A   // a message that starts blank has no headers
+        var previous: UInt8 = 0x0A // a message that starts blank has no headers
         for byte in bytes where byte != 0x0D {
             if byte == 0x0A && previous == 0x0A { return true }
             previous = byte
@@ -86,7 +92,8 @@ struct MaildirPreset {
                 continue
             }
             guard let colon = line.firstIndex(of: 0x3A), colon > line.startIndex,
-                  line[line.startIndex..<colon].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+                line[line.startIndex..<colon].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+            else {
                 return "line \(headers + 1) is not a header (Name: value)"
             }
             headers += 1

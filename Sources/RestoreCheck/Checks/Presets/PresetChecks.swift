@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The presets of a set's `expect:`, judged after the db phase (two presets need its results).
@@ -41,7 +42,8 @@ struct PresetChecks {
         let prefix = preset.location + "/"
         let dumps = self.dumps.filter { $0.dump.hasPrefix(prefix) && $0.report != nil }
         guard !dumps.isEmpty else {
-            return CheckResult(preset.checkID(), status: .fail, message: "no database dump under \(preset.location) in the backup")
+            return CheckResult(
+                preset.checkID(), status: .fail, message: "no database dump under \(preset.location) in the backup")
         }
         var offenders: [Offender] = []
         for dump in dumps {
@@ -49,9 +51,12 @@ struct PresetChecks {
                 offenders.append(Offender(dump.dump, "\(check.id.check) \(check.status.rawValue): \(check.message)"))
             }
         }
-        return CheckResult.judge(preset.checkID(), offenders: offenders,
-                                 pass: "\(plural(dumps.count, "dump")) under \(preset.location), each complete and importable (\(dumps.compactMap(\.report).map { "\($0.totalRows) rows" }.joined(separator: ", ")))",
-                                 fail: { "\(plural($0, "dump problem")) under \(preset.location)" })
+        return CheckResult.judge(
+            preset.checkID(), offenders: offenders,
+            pass:
+                "\(plural(dumps.count, "dump")) under \(preset.location), each complete and importable "
+                + "(\(dumps.compactMap(\.report).map { "\($0.totalRows) rows" }.joined(separator: ", ")))",
+            fail: { "\(plural($0, "dump problem")) under \(preset.location)" })
     }
 
     /// Present, not empty, and no permission bit beyond the preset's `mode`.
@@ -59,7 +64,8 @@ struct PresetChecks {
         var offenders: [Offender] = []
         for path in preset.paths {
             guard let info = reader.lstat(path), info.st_mode & S_IFMT == S_IFREG else {
-                offenders.append(Offender(path, reader.lstat(path) == nil ? "missing from the backup" : "not a regular file"))
+                offenders.append(
+                    Offender(path, reader.lstat(path) == nil ? "missing from the backup" : "not a regular file"))
                 continue
             }
             if info.st_size == 0 { offenders.append(Offender(path, "empty")) }
@@ -68,8 +74,9 @@ struct PresetChecks {
                 offenders.append(Offender(path, "mode \(octal(mode)) is looser than \(octal(preset.mode))"))
             }
         }
-        return CheckResult.judge(preset.checkID(), offenders: offenders,
-                                 pass: "\(plural(preset.paths.count, "file")) present, not empty, no looser than \(octal(preset.mode))",
-                                 fail: { "\(plural($0, "config problem"))" })
+        return CheckResult.judge(
+            preset.checkID(), offenders: offenders,
+            pass: "\(plural(preset.paths.count, "file")) present, not empty, no looser than \(octal(preset.mode))",
+            fail: { "\(plural($0, "config problem"))" })
     }
 }

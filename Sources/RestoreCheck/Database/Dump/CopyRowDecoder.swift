@@ -6,7 +6,10 @@
 struct CopyRowDecoder {
     let columns: [SchemaCatalog.Column]
 
-    enum DecodeError: Error { case fieldCount(found: Int, expected: Int), badBytea(column: String) }
+    enum DecodeError: Error {
+        case fieldCount(found: Int, expected: Int)
+        case badBytea(column: String)
+    }
 
     func decode(_ line: UnsafeBufferPointer<UInt8>, into values: inout [SQLValue]) throws {
         values.removeAll(keepingCapacity: true)
@@ -16,7 +19,10 @@ struct CopyRowDecoder {
         let count = line.count
         func finish() throws {
             let position = values.count
-            guard position < columns.count else { values.append(.null); return }
+            guard position < columns.count else {
+                values.append(.null)
+                return
+            }
             if isNull { values.append(.null) } else { values.append(try typed(field, columns[position])) }
             field.removeAll(keepingCapacity: true)
             isNull = false
@@ -65,7 +71,9 @@ struct CopyRowDecoder {
             index += 1
         }
         try finish()
-        guard values.count == columns.count else { throw DecodeError.fieldCount(found: values.count, expected: columns.count) }
+        guard values.count == columns.count else {
+            throw DecodeError.fieldCount(found: values.count, expected: columns.count)
+        }
     }
 
     private func typed(_ field: [UInt8], _ column: SchemaCatalog.Column) throws -> SQLValue {

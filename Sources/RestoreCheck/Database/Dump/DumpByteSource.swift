@@ -1,6 +1,7 @@
 import CRCArchive
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where a dump's bytes come from: a file in the sandbox read through libarchive's `raw`
@@ -29,7 +30,7 @@ final class CompressedDumpSource: DumpByteSource {
         archive_read_support_format_raw(handle)
         var info = stat()
         if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == 0 {
-            atEnd = true   // libarchive calls empty input an unrecognized format; it is an empty dump
+            atEnd = true // libarchive calls empty input an unrecognized format; it is an empty dump
             return
         }
         let opened = archive_read_open_fd(handle, fd, 1 << 18)
@@ -37,7 +38,7 @@ final class CompressedDumpSource: DumpByteSource {
         var entry: OpaquePointer?
         let header = archive_read_next_header(handle, &entry)
         if header == ARCHIVE_EOF {
-            atEnd = true   // an empty file: no bytes, which the importer reports as an empty dump
+            atEnd = true // an empty file: no bytes, which the importer reports as an empty dump
         } else if header != ARCHIVE_OK && header != ARCHIVE_WARN {
             throw Self.error(handle, header, "archive_read_next_header")
         }
@@ -96,7 +97,7 @@ final class PrefixedDumpSource: DumpByteSource {
         let count = min(buffer.count, prefix.count - offset)
         prefix.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
         offset += count
-        if offset == prefix.count { (prefix, offset) = ([], 0) }   // free the head once served
+        if offset == prefix.count { (prefix, offset) = ([], 0) } // free the head once served
         return count
     }
 }

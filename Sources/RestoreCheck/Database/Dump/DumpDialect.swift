@@ -12,7 +12,7 @@ public enum DumpDialect: String, Codable, Sendable, CaseIterable {
         switch self {
         case .mysql: return "-- Dump completed"
         case .postgres: return "-- PostgreSQL database dump complete"
-        case .sqlite: return nil   // a `.dump` ends with its COMMIT instead
+        case .sqlite: return nil // a `.dump` ends with its COMMIT instead
         }
     }
 }

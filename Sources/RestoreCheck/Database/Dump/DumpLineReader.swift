@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Splits a dump's byte stream into lines without holding more than one line (plus one read
@@ -29,7 +29,9 @@ final class DumpLineReader {
         while true {
             if start < end {
                 let found: Int? = buffer.withUnsafeBufferPointer { all in
-                    memchr(all.baseAddress! + start, 0x0A, end - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - all.baseAddress! }
+                    memchr(all.baseAddress! + start, 0x0A, end - start).map {
+                        UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - all.baseAddress!
+                    }
                 }
                 if let newline = found {
                     lineNumber += 1

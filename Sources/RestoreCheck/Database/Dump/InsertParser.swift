@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads `INSERT INTO t [(cols)] VALUES (…),(…)` and hands each row's values over, so the
@@ -39,7 +39,8 @@ struct InsertParser {
             columns = list
         }
         guard cursor.accept("VALUES") else { return nil }
-        return Header(table: name.name, schema: name.schema, columns: columns, conflict: conflict, valuesStart: cursor.index)
+        return Header(
+            table: name.name, schema: name.schema, columns: columns, conflict: conflict, valuesStart: cursor.index)
     }
 
     /// Calls `row` with each tuple's values. Returns false (having called `row` for no tuple)
@@ -73,16 +74,17 @@ struct InsertParser {
         case 0x27:
             return string(&cursor).map(Self.textOrBlob)
         case 0x2D, 0x2B, 0x2E, 0x30...0x39:
-            if dialect == .mysql, first == 0x30, cursor.index + 1 < bytes.count, bytes[cursor.index + 1] | 0x20 == 0x78 {
+            if dialect == .mysql, first == 0x30, cursor.index + 1 < bytes.count, bytes[cursor.index + 1] | 0x20 == 0x78
+            {
                 cursor.index += 2
                 return hexDigits(&cursor, until: nil).map { .blob($0) }
             }
             return number(&cursor)
         case 0x58 where cursor.index + 1 < bytes.count && bytes[cursor.index + 1] == 0x27,
-             0x78 where cursor.index + 1 < bytes.count && bytes[cursor.index + 1] == 0x27:
+            0x78 where cursor.index + 1 < bytes.count && bytes[cursor.index + 1] == 0x27:
             cursor.index += 2
             return hexDigits(&cursor, until: 0x27).map { .blob($0) }
-        case 0x5F where dialect == .mysql:   // _binary '…', _utf8mb4'…'
+        case 0x5F where dialect == .mysql: // _binary '…', _utf8mb4'…'
             guard let introducer = cursor.word() else { return nil }
             cursor.skipSpace()
             if cursor.current == 0x30, cursor.index + 1 < bytes.count, bytes[cursor.index + 1] | 0x20 == 0x78 {
@@ -144,12 +146,12 @@ struct InsertParser {
     /// MySQL's string escapes; `\%` and `\_` keep their backslash, an unknown `\x` is `x`.
     static func mysqlEscape(_ byte: UInt8) -> [UInt8] {
         switch byte {
-        case 0x30: return [0]            // \0
-        case 0x62: return [0x08]         // \b
-        case 0x6E: return [0x0A]         // \n
-        case 0x72: return [0x0D]         // \r
-        case 0x74: return [0x09]         // \t
-        case 0x5A: return [0x1A]         // \Z
+        case 0x30: return [0] // \0
+        case 0x62: return [0x08] // \b
+        case 0x6E: return [0x0A] // \n
+        case 0x72: return [0x0D] // \r
+        case 0x74: return [0x09] // \t
+        case 0x5A: return [0x1A] // \Z
         case 0x25, 0x5F: return [0x5C, byte]
         default: return [byte]
         }
@@ -163,8 +165,15 @@ struct InsertParser {
         if index < bytes.count, bytes[index] == 0x2D || bytes[index] == 0x2B { index += 1 }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 { index += 1; continue }
-            if byte == 0x2E { isReal = true; index += 1; continue }
+            if byte >= 0x30 && byte <= 0x39 {
+                index += 1
+                continue
+            }
+            if byte == 0x2E {
+                isReal = true
+                index += 1
+                continue
+            }
             if byte | 0x20 == 0x65 {
                 isReal = true
                 index += 1
@@ -187,7 +196,12 @@ struct InsertParser {
         var index = cursor.index
         var high: UInt8?
         while index < bytes.count, let nibble = Hex.nibble(bytes[index]) {
-            if let first = high { out.append(first << 4 | nibble); high = nil } else { high = nibble }
+            if let first = high {
+                out.append(first << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
             index += 1
         }
         guard high == nil else { return nil }
@@ -211,17 +225,29 @@ struct InsertParser {
             let count = buffer.count
             while index < count {
                 let lead = buffer[index]
-                if lead < 0x80 { index += 1; continue }
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
                 let length: Int
-                var low: UInt8 = 0x80, high: UInt8 = 0xBF
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
                 switch lead {
                 case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; low = 0xA0
+                case 0xE0:
+                    length = 3
+                    low = 0xA0
                 case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; high = 0x9F
-                case 0xF0: length = 4; low = 0x90
+                case 0xED:
+                    length = 3
+                    high = 0x9F
+                case 0xF0:
+                    length = 4
+                    low = 0x90
                 case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; high = 0x8F
+                case 0xF4:
+                    length = 4
+                    high = 0x8F
                 default: return false
                 }
                 guard index + length <= count else { return false }

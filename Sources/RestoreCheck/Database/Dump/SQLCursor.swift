@@ -21,7 +21,10 @@ struct SQLCursor {
     mutating func skipSpace() {
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { index += 1; continue }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                index += 1
+                continue
+            }
             if byte == 0x2D, index + 1 < bytes.count, bytes[index + 1] == 0x2D {
                 while index < bytes.count, bytes[index] != 0x0A { index += 1 }
                 continue
@@ -42,7 +45,7 @@ struct SQLCursor {
                 continue
             }
             if byte == 0x2A, dialect == .mysql, index + 1 < bytes.count, bytes[index + 1] == 0x2F {
-                index += 2   // the end of a conditional comment
+                index += 2 // the end of a conditional comment
                 continue
             }
             return
@@ -59,7 +62,9 @@ struct SQLCursor {
     mutating func word() -> String? {
         skipSpace()
         let start = index
-        while index < bytes.count, SQLStatementSplitter.isIdentifierByte(bytes[index]), bytes[index] < 0x80 { index += 1 }
+        while index < bytes.count, SQLStatementSplitter.isIdentifierByte(bytes[index]), bytes[index] < 0x80 {
+            index += 1
+        }
         guard index > start else { return nil }
         return String(decoding: bytes[start..<index], as: UTF8.self).uppercased()
     }
@@ -112,7 +117,11 @@ struct SQLCursor {
             index += 1
             while index < bytes.count {
                 if bytes[index] == close {
-                    if close != 0x5D, index + 1 < bytes.count, bytes[index + 1] == close { out.append(close); index += 2; continue }
+                    if close != 0x5D, index + 1 < bytes.count, bytes[index + 1] == close {
+                        out.append(close)
+                        index += 2
+                        continue
+                    }
                     index += 1
                     return String(decoding: out, as: UTF8.self)
                 }
@@ -122,7 +131,9 @@ struct SQLCursor {
             return nil
         }
         let start = index
-        while index < bytes.count, SQLStatementSplitter.isIdentifierByte(bytes[index]) || bytes[index] == 0x24 { index += 1 }
+        while index < bytes.count, SQLStatementSplitter.isIdentifierByte(bytes[index]) || bytes[index] == 0x24 {
+            index += 1
+        }
         guard index > start else { return nil }
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Cuts a dump's lines into statements, one byte at a time, knowing each dialect's quoting:
@@ -41,7 +41,9 @@ struct SQLStatementSplitter {
 
     /// Feeds one line; `emit` receives each statement that ends on it (without its delimiter)
     /// and the line it started on.
-    mutating func feed(_ line: UnsafeBufferPointer<UInt8>, number: Int, emit: ([UInt8], Int) throws -> Void) throws -> LineKind {
+    mutating func feed(_ line: UnsafeBufferPointer<UInt8>, number: Int, emit: ([UInt8], Int) throws -> Void) throws
+        -> LineKind
+    {
         if isIdle {
             var first = 0
             while first < line.count, line[first] == 0x20 || line[first] == 0x09 { first += 1 }
@@ -63,14 +65,16 @@ struct SQLStatementSplitter {
             switch state {
             case .normal:
                 switch byte {
-                case 0x27:   // '
-                    state = .single(backslash: dialect == .mysql || (dialect == .postgres && Self.isEscapeStringPrefix(line, index)))
+                case 0x27: // '
+                    state = .single(
+                        backslash: dialect == .mysql || (dialect == .postgres && Self.isEscapeStringPrefix(line, index))
+                    )
                 case 0x22: state = .double(backslash: dialect == .mysql)
                 case 0x60 where dialect == .mysql: state = .backtick
                 case 0x5B where dialect == .sqlite: state = .bracket
                 case 0x2D where index + 1 < count && line[index + 1] == 0x2D:
                     sawCode = sawCode || !buffer.isEmpty || index > segmentStart
-                    index = count   // the rest of the line is a comment
+                    index = count // the rest of the line is a comment
                     break scan
                 case 0x23 where dialect == .mysql:
                     index = count
@@ -92,7 +96,7 @@ struct SQLStatementSplitter {
                         var statement = buffer
                         statement.append(contentsOf: UnsafeBufferPointer(rebasing: line[segmentStart..<index]))
                         if dialect == .sqlite && !Self.triggerIsComplete(statement) {
-                            break   // `;` inside CREATE TRIGGER … BEGIN … END
+                            break // `;` inside CREATE TRIGGER … BEGIN … END
                         }
                         index += delimiter.count
                         segmentStart = index
@@ -110,17 +114,22 @@ struct SQLStatementSplitter {
                 if !backslash && byte != 0x27 {
                     // Inside a plain string only a quote matters: jump to the next one.
                     let rest = UnsafeRawPointer(line.baseAddress! + index)
-                    guard let quote = memchr(rest, 0x27, count - index) else { index = count; continue scan }
+                    guard let quote = memchr(rest, 0x27, count - index) else {
+                        index = count
+                        continue scan
+                    }
                     index += rest.distance(to: UnsafeRawPointer(quote))
                     continue scan
                 }
-                if backslash && byte == 0x5C { index += 1 }
-                else if byte == 0x27 {
+                if backslash && byte == 0x5C {
+                    index += 1
+                } else if byte == 0x27 {
                     if index + 1 < count && line[index + 1] == 0x27 { index += 1 } else { state = .normal }
                 }
             case .double(let backslash):
-                if backslash && byte == 0x5C { index += 1 }
-                else if byte == 0x22 {
+                if backslash && byte == 0x5C {
+                    index += 1
+                } else if byte == 0x22 {
                     if index + 1 < count && line[index + 1] == 0x22 { index += 1 } else { state = .normal }
                 }
             case .backtick:

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real database server restorecheck starts for `target: postgres | mariadb`: its data
@@ -29,14 +30,18 @@ func targetMismatch(_ target: String, accepts: String, dump: String, dialect: Du
     case .postgres: fitting = "postgres"
     case .sqlite: fitting = "sqlite"
     }
-    return RestoreCheckError(.plan, "the plan's `target: \(target)` restores \(accepts) dumps, but \(dump) is a \(dialect.rawValue) dump "
-                             + "(use target: \(fitting), or sqlite)")
+    return RestoreCheckError(
+        .plan,
+        "the plan's `target: \(target)` restores \(accepts) dumps, but \(dump) is a \(dialect.rawValue) dump "
+            + "(use target: \(fitting), or sqlite)")
 }
 
 extension EngineServer {
     /// Streams every line to `child`'s standard input while the scanner judges the dump's
     /// end; a client that stops early (an error) only stops the writing, not the scan.
-    func stream(_ lines: DumpLineReader, to child: ChildProcess, dialect: DumpDialect) throws -> (DumpImportResult, DumpStreamScanner) {
+    func stream(_ lines: DumpLineReader, to child: ChildProcess, dialect: DumpDialect) throws -> (
+        DumpImportResult, DumpStreamScanner
+    ) {
         var result = DumpImportResult(dialect: dialect)
         var scanner = DumpStreamScanner(dialect: dialect)
         let started = Date()
@@ -66,7 +71,8 @@ extension EngineServer {
         child.closeInput()
         let verdict = scanner.finish(lastLine: lines.lineNumber)
         result.complete = verdict.complete && result.failure == nil
-        result.incompleteReason = verdict.reason ?? (result.failure == nil ? nil : "the dump could not be read to its end")
+        result.incompleteReason =
+            verdict.reason ?? (result.failure == nil ? nil : "the dump could not be read to its end")
         result.statements = scanner.statements
         result.lines = lines.lineNumber
         result.bytes = lines.bytesRead
@@ -102,7 +108,9 @@ enum EngineUser {
     static var isRoot: Bool { geteuid() == 0 }
 
     static func command(_ program: String, _ arguments: [String], as user: String?) -> (String, [String]) {
-        let runuser = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let runuser = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         guard isRoot, let user, let runuser else { return (program, arguments) }
         return (runuser, ["-u", user, "--", program] + arguments)
     }
@@ -110,14 +118,17 @@ enum EngineUser {
     /// The first directory on the way to `path` that `user` may not pass through, if any.
     static func blockedDirectory(on path: String, for user: String) -> String? {
         guard isRoot, let entry = getpwnam(user) else { return nil }
-        let uid = entry.pointee.pw_uid, gid = entry.pointee.pw_gid
+        let uid = entry.pointee.pw_uid
+        let gid = entry.pointee.pw_gid
         var current = ""
         for component in path.split(separator: "/") {
             current += "/" + component
             var info = stat()
             guard stat(current, &info) == 0 else { return nil }
             let mode = info.st_mode
-            let allowed = info.st_uid == uid ? mode & S_IXUSR != 0 : (info.st_gid == gid ? mode & S_IXGRP != 0 : mode & S_IXOTH != 0)
+            let allowed =
+                info.st_uid == uid
+                ? mode & S_IXUSR != 0 : (info.st_gid == gid ? mode & S_IXGRP != 0 : mode & S_IXOTH != 0)
             if !allowed { return current }
         }
         return nil

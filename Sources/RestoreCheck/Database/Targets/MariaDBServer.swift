@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A throwaway MariaDB: `mariadb-install-db` into the sandbox, `mariadbd --skip-networking`
@@ -19,7 +20,9 @@ final class MariaDBServer: EngineServer {
         data = directory + "/data"
         socket = directory + "/mysqld.sock"
         var found: [String: String] = [:]
-        for (name, package) in [("mariadbd", "mariadb-server"), ("mariadb-install-db", "mariadb-server"), ("mariadb", "mariadb-client")] {
+        for (name, package) in [
+            ("mariadbd", "mariadb-server"), ("mariadb-install-db", "mariadb-server"), ("mariadb", "mariadb-client"),
+        ] {
             guard let path = ToolLocator.find(name) else { throw ToolLocator.missing(name, package: package) }
             found[name] = path
         }
@@ -30,43 +33,67 @@ final class MariaDBServer: EngineServer {
 
     func start() throws {
         mkdir(directory, 0o700)
-        let install = try ChildProcess.run(tools["mariadb-install-db"]!, ["--no-defaults", "--datadir=\(data)", "--auth-root-authentication-method=normal",
-                                                                            "--skip-test-db"] + userArguments, stderrPath: "\(directory)/install.err")
-        guard install.status == 0 else { throw RestoreCheckError(.io, "mariadb-install-db failed (status \(install.status)): \(install.errors)") }
-        let child = ChildProcess(tools["mariadbd"]!, ["--no-defaults", "--datadir=\(data)", "--socket=\(socket)", "--skip-networking",
-                                                      "--pid-file=\(directory)/mysqld.pid", "--log-error=\(directory)/server.log",
-                                                      "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci",
-                                                      "--innodb-flush-log-at-trx-commit=0", "--skip-log-bin", "--innodb-buffer-pool-size=64M"] + userArguments,
-                                 stderrPath: "\(directory)/mariadbd.err")
+        let install = try ChildProcess.run(
+            tools["mariadb-install-db"]!,
+            [
+                "--no-defaults", "--datadir=\(data)", "--auth-root-authentication-method=normal",
+                "--skip-test-db",
+            ] + userArguments, stderrPath: "\(directory)/install.err")
+        guard install.status == 0 else {
+            throw RestoreCheckError(.io, "mariadb-install-db failed (status \(install.status)): \(install.errors)")
+        }
+        let child = ChildProcess(
+            tools["mariadbd"]!,
+            [
+                "--no-defaults", "--datadir=\(data)", "--socket=\(socket)", "--skip-networking",
+                "--pid-file=\(directory)/mysqld.pid", "--log-error=\(directory)/server.log",
+                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci",
+                "--innodb-flush-log-at-trx-commit=0", "--skip-log-bin", "--innodb-buffer-pool-size=64M",
+            ] + userArguments,
+            stderrPath: "\(directory)/mariadbd.err")
         try child.start()
         server = child
         SandboxRegistry.shared.register(server: child.pid)
         let ready = Self.wait(seconds: 60, process: child) { (try? self.client(["-e", "SELECT 1"]).status) == 0 }
         guard ready else {
-            let log = (try? String(contentsOfFile: "\(directory)/server.log", encoding: .utf8))?.split(separator: "\n").suffix(3).joined(separator: " | ") ?? ""
+            let log =
+                (try? String(contentsOfFile: "\(directory)/server.log", encoding: .utf8))?.split(separator: "\n")
+                .suffix(3).joined(separator: " | ") ?? ""
             throw RestoreCheckError(.io, "the MariaDB server did not start: \(log)")
         }
         let create = try client(["-e", "CREATE DATABASE \(database)"])
-        guard create.status == 0 else { throw RestoreCheckError(.io, "cannot create the restore database: \(create.errors)") }
+        guard create.status == 0 else {
+            throw RestoreCheckError(.io, "cannot create the restore database: \(create.errors)")
+        }
     }
 
-    private func client(_ arguments: [String], useDatabase: Bool = false) throws -> (status: Int32, output: [UInt8], errors: String) {
-        try ChildProcess.run(tools["mariadb"]!, ["--no-defaults", "-uroot", "--socket=\(socket)", "--default-character-set=utf8mb4"]
-                             + arguments + (useDatabase ? [database] : []), stderrPath: "\(directory)/client.err")
+    private func client(_ arguments: [String], useDatabase: Bool = false) throws -> (
+        status: Int32, output: [UInt8], errors: String
+    ) {
+        try ChildProcess.run(
+            tools["mariadb"]!,
+            ["--no-defaults", "-uroot", "--socket=\(socket)", "--default-character-set=utf8mb4"]
+                + arguments + (useDatabase ? [database] : []), stderrPath: "\(directory)/client.err")
     }
 
     func load(_ input: EngineInput, dialect: DumpDialect, name: String) throws -> DumpImportResult {
         guard dialect == .mysql, case .sql(let lines) = input else {
             throw targetMismatch("mariadb", accepts: "mysqldump / mariadb-dump", dump: name, dialect: dialect)
         }
-        let child = ChildProcess(tools["mariadb"]!, ["--no-defaults", "-uroot", "--socket=\(socket)", "--default-character-set=utf8mb4",
-                                                     "--binary-mode", database], stderrPath: "\(directory)/load.err")
+        let child = ChildProcess(
+            tools["mariadb"]!,
+            [
+                "--no-defaults", "-uroot", "--socket=\(socket)", "--default-character-set=utf8mb4",
+                "--binary-mode", database,
+            ], stderrPath: "\(directory)/load.err")
         try child.start(feedInput: true)
         var (result, scanner) = try stream(lines, to: child, dialect: .mysql)
         let status = child.wait()
         if status != 0 && result.failure == nil {
             let errors = child.firstError()
-            result.failure = .init(line: Self.errorLine(errors), statement: nil, message: "the mariadb client stopped (status \(status)): \(errors)")
+            result.failure = .init(
+                line: Self.errorLine(errors), statement: nil,
+                message: "the mariadb client stopped (status \(status)): \(errors)")
         }
         // A `--databases` dump creates and uses its own database: query that one.
         if let used = scanner.firstDatabase { database = used }
@@ -75,8 +102,10 @@ final class MariaDBServer: EngineServer {
 
     /// The value as the bytes of its text (HEX of a BINARY cast), so BLOBs, tabs and newlines arrive exact.
     func firstValue(_ sql: String) throws -> SQLValue? {
-        let inner = sql.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ";"))
-        let result = try client(["-N", "-B", "-e", "SELECT HEX(CAST((\(inner)) AS BINARY)), (\(inner)) IS NULL"], useDatabase: true)
+        let inner = sql.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(
+            in: CharacterSet(charactersIn: ";"))
+        let result = try client(
+            ["-N", "-B", "-e", "SELECT HEX(CAST((\(inner)) AS BINARY)), (\(inner)) IS NULL"], useDatabase: true)
         guard result.status == 0 else { throw RestoreCheckError(.io, result.errors) }
         let text = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .newlines)
         let fields = text.split(separator: "\t", omittingEmptySubsequences: false)
@@ -87,13 +116,24 @@ final class MariaDBServer: EngineServer {
     }
 
     func tableCounts() throws -> [TableCount] {
-        let list = try client(["-N", "-B", "-e", "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"], useDatabase: true)
-        guard list.status == 0 else { throw RestoreCheckError(.io, "the mariadb client could not list the tables: \(list.errors)") }
+        let list = try client(
+            [
+                "-N", "-B", "-e",
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = "
+                    + "'BASE TABLE' ORDER BY 1",
+            ], useDatabase: true)
+        guard list.status == 0 else {
+            throw RestoreCheckError(.io, "the mariadb client could not list the tables: \(list.errors)")
+        }
         let names = String(decoding: list.output, as: UTF8.self).split(separator: "\n").map(String.init)
         guard !names.isEmpty else { return [] }
-        let union = names.map { "SELECT '\($0.replacingQuotes)', COUNT(*) FROM `\($0.replacingOccurrences(of: "`", with: "``"))`" }.joined(separator: " UNION ALL ")
+        let union = names.map {
+            "SELECT '\($0.replacingQuotes)', COUNT(*) FROM `\($0.replacingOccurrences(of: "`", with: "``"))`"
+        }.joined(separator: " UNION ALL ")
         let counts = try client(["-N", "-B", "-e", union], useDatabase: true)
-        guard counts.status == 0 else { throw RestoreCheckError(.io, "the mariadb client could not count the rows: \(counts.errors)") }
+        guard counts.status == 0 else {
+            throw RestoreCheckError(.io, "the mariadb client could not count the rows: \(counts.errors)")
+        }
         return String(decoding: counts.output, as: UTF8.self).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\t")
             guard parts.count == 2, let rows = Int(parts[1]) else { return nil }
@@ -110,7 +150,9 @@ final class MariaDBServer: EngineServer {
         guard result.status == 0 else { throw RestoreCheckError(.io, "CHECK TABLE could not run: \(result.errors)") }
         return String(decoding: result.output, as: UTF8.self).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\t").map(String.init)
-            guard parts.count == 4, parts[2] == "error" || (parts[2] == "status" && parts[3] != "OK") else { return nil }
+            guard parts.count == 4, parts[2] == "error" || (parts[2] == "status" && parts[3] != "OK") else {
+                return nil
+            }
             return Offender(parts[0], parts[3])
         }
     }

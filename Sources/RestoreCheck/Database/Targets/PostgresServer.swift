@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A throwaway PostgreSQL cluster: `initdb` into the sandbox, `pg_ctl start` with
@@ -31,34 +32,55 @@ final class PostgresServer: EngineServer {
         tools = found
     }
 
-    private func run(_ tool: String, _ arguments: [String], asServer: Bool = false) throws -> (status: Int32, output: [UInt8], errors: String) {
-        let (program, args) = asServer ? EngineUser.command(tools[tool]!, arguments, as: user) : (tools[tool]!, arguments)
-        return try ChildProcess.run(program, args, stderrPath: "\(directory)/\(tool).err", captureOutput: tool != "pg_ctl")
+    private func run(_ tool: String, _ arguments: [String], asServer: Bool = false) throws -> (
+        status: Int32, output: [UInt8], errors: String
+    ) {
+        let (program, args) =
+            asServer ? EngineUser.command(tools[tool]!, arguments, as: user) : (tools[tool]!, arguments)
+        return try ChildProcess.run(
+            program, args, stderrPath: "\(directory)/\(tool).err", captureOutput: tool != "pg_ctl")
     }
 
     func start() throws {
         if let blocked = EngineUser.blockedDirectory(on: (directory as NSString).deletingLastPathComponent, for: user) {
-            throw RestoreCheckError(.io, "the PostgreSQL server runs as user \(user), who cannot pass through \(blocked); give --scratch a directory it can reach (such as /tmp)")
+            throw RestoreCheckError(
+                .io,
+                "the PostgreSQL server runs as user \(user), who cannot pass through \(blocked); give --scratch a "
+                    + "directory it can reach (such as /tmp)"
+            )
         }
         mkdir(directory, 0o700)
         mkdir(socket, 0o700)
         EngineUser.give(directory, to: user)
         EngineUser.give(socket, to: user)
-        let initdb = try run("initdb", ["-D", data, "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "-A", "trust", "--no-sync"], asServer: true)
-        guard initdb.status == 0 else { throw RestoreCheckError(.io, "initdb failed (status \(initdb.status)): \(initdb.errors)") }
-        let options = "-c listen_addresses='' -k \(socket) -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
-        let start = try run("pg_ctl", ["-D", data, "-l", "\(directory)/server.log", "-w", "-t", "60", "-o", options, "start"], asServer: true)
+        let initdb = try run(
+            "initdb", ["-D", data, "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "-A", "trust", "--no-sync"],
+            asServer: true)
+        guard initdb.status == 0 else {
+            throw RestoreCheckError(.io, "initdb failed (status \(initdb.status)): \(initdb.errors)")
+        }
+        let options =
+            "-c listen_addresses='' -k \(socket) -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+        let start = try run(
+            "pg_ctl", ["-D", data, "-l", "\(directory)/server.log", "-w", "-t", "60", "-o", options, "start"],
+            asServer: true)
         guard start.status == 0 else {
-            let log = (try? String(contentsOfFile: "\(directory)/server.log", encoding: .utf8))?.split(separator: "\n").suffix(3).joined(separator: " | ") ?? ""
+            let log =
+                (try? String(contentsOfFile: "\(directory)/server.log", encoding: .utf8))?.split(separator: "\n")
+                .suffix(3).joined(separator: " | ") ?? ""
             throw RestoreCheckError(.io, "the PostgreSQL server did not start: \(start.errors) \(log)")
         }
         started = true
-        if let pidText = try? String(contentsOfFile: "\(data)/postmaster.pid", encoding: .utf8), let pid = Int32(pidText.split(separator: "\n").first ?? "") {
+        if let pidText = try? String(contentsOfFile: "\(data)/postmaster.pid", encoding: .utf8),
+            let pid = Int32(pidText.split(separator: "\n").first ?? "")
+        {
             serverPID = pid
             SandboxRegistry.shared.register(server: pid)
         }
         let create = try psql(["-d", "postgres", "-c", "CREATE DATABASE \(database)"])
-        guard create.status == 0 else { throw RestoreCheckError(.io, "cannot create the restore database: \(create.errors)") }
+        guard create.status == 0 else {
+            throw RestoreCheckError(.io, "cannot create the restore database: \(create.errors)")
+        }
     }
 
     private func psql(_ arguments: [String]) throws -> (status: Int32, output: [UInt8], errors: String) {
@@ -75,25 +97,32 @@ final class PostgresServer: EngineServer {
         case .sql(let reader):
             lines = reader
         case .customArchive(let archiveFD):
-            let child = ChildProcess(tools["pg_restore"]!, ["--exit-on-error", "--no-owner", "--no-privileges", "-h", socket, "-U", "postgres", "-d", database],
-                                     stderrPath: "\(directory)/pg_restore.err")
+            let child = ChildProcess(
+                tools["pg_restore"]!,
+                ["--exit-on-error", "--no-owner", "--no-privileges", "-h", socket, "-U", "postgres", "-d", database],
+                stderrPath: "\(directory)/pg_restore.err")
             try child.start(inputFrom: archiveFD)
             let status = child.wait()
             var result = DumpImportResult(dialect: .postgres)
             result.complete = status == 0
             result.incompleteReason = status == 0 ? nil : "pg_restore could not restore the whole archive"
-            if status != 0 { result.failure = .init(line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())") }
+            if status != 0 {
+                result.failure = .init(
+                    line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())")
+            }
             result.seconds = Date().timeIntervalSince(started)
             return result
         }
-        let child = ChildProcess(tools["psql"]!, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socket, "-U", "postgres", "-d", database],
-                                 stderrPath: "\(directory)/psql.err")
+        let child = ChildProcess(
+            tools["psql"]!, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socket, "-U", "postgres", "-d", database],
+            stderrPath: "\(directory)/psql.err")
         try child.start(feedInput: true)
         var (result, _) = try stream(lines, to: child, dialect: .postgres)
         let status = child.wait()
         if status != 0 && result.failure == nil {
             let errors = child.firstError()
-            result.failure = .init(line: Self.errorLine(errors), statement: nil, message: "psql stopped (status \(status)): \(errors)")
+            result.failure = .init(
+                line: Self.errorLine(errors), statement: nil, message: "psql stopped (status \(status)): \(errors)")
         }
         return result
     }
@@ -103,18 +132,28 @@ final class PostgresServer: EngineServer {
         let result = try psql(["-d", database, "-A", "-t", "-F", "\u{1F}", "-c", sql])
         guard result.status == 0 else { throw RestoreCheckError(.io, result.errors) }
         let text = String(decoding: result.output, as: UTF8.self)
-        guard let first = text.split(separator: "\n", omittingEmptySubsequences: false).first, !text.isEmpty else { return nil }
+        guard let first = text.split(separator: "\n", omittingEmptySubsequences: false).first, !text.isEmpty else {
+            return nil
+        }
         return first.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// The value's type and its text's bytes as hex, so newlines, tabs and bytea arrive exact.
     func firstValue(_ sql: String) throws -> SQLValue? {
-        let inner = sql.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ";"))
-        guard let fields = try query("SELECT pg_typeof(q.v)::text, encode(convert_to(q.v::text, 'UTF8'), 'hex'), q.v IS NULL FROM (\(inner)) AS q(v) LIMIT 1"),
-              fields.count == 3 else { return nil }
+        let inner = sql.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(
+            in: CharacterSet(charactersIn: ";"))
+        guard
+            let fields = try query(
+                "SELECT pg_typeof(q.v)::text, encode(convert_to(q.v::text, 'UTF8'), 'hex'), q.v IS NULL FROM "
+                    + "(\(inner)) AS q(v) LIMIT 1"
+            ),
+            fields.count == 3
+        else { return nil }
         if fields[2] == "t" { return .null }
         guard let bytes = Hex(hex: Substring(fields[1]))?.bytes else { return nil }
-        if fields[0] == "bytea", bytes.starts(with: [0x5C, 0x78]), let raw = Hex(hex: Substring(String(decoding: bytes.dropFirst(2), as: UTF8.self)))?.bytes {
+        if fields[0] == "bytea", bytes.starts(with: [0x5C, 0x78]),
+            let raw = Hex(hex: Substring(String(decoding: bytes.dropFirst(2), as: UTF8.self)))?.bytes
+        {
             return .blob(raw)
         }
         return .text(bytes)
@@ -122,14 +161,24 @@ final class PostgresServer: EngineServer {
 
     /// Ordinary tables (partitions included, partitioned parents not: their rows are the partitions').
     func tableCounts() throws -> [TableCount] {
-        let list = try psql(["-d", database, "-A", "-t", "-c",
-                             "SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END, quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' ORDER BY 1"])
+        let list = try psql([
+            "-d", database, "-A", "-t", "-c",
+            "SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END, "
+                + "quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON "
+                + "n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', "
+                + "'information_schema') AND n.nspname NOT LIKE 'pg_toast%' ORDER BY 1",
+        ])
         guard list.status == 0 else { throw RestoreCheckError(.io, "psql could not list the tables: \(list.errors)") }
-        let tables = String(decoding: list.output, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "|", maxSplits: 1).map(String.init) }.filter { $0.count == 2 }
+        let tables = String(decoding: list.output, as: UTF8.self).split(separator: "\n").map {
+            $0.split(separator: "|", maxSplits: 1).map(String.init)
+        }.filter { $0.count == 2 }
         guard !tables.isEmpty else { return [] }
-        let union = tables.map { "SELECT '\($0[0].replacingQuotes)', count(*) FROM \($0[1])" }.joined(separator: " UNION ALL ")
+        let union = tables.map { "SELECT '\($0[0].replacingQuotes)', count(*) FROM \($0[1])" }.joined(
+            separator: " UNION ALL ")
         let counts = try psql(["-d", database, "-A", "-t", "-F", "\u{1F}", "-c", union])
-        guard counts.status == 0 else { throw RestoreCheckError(.io, "psql could not count the rows: \(counts.errors)") }
+        guard counts.status == 0 else {
+            throw RestoreCheckError(.io, "psql could not count the rows: \(counts.errors)")
+        }
         return String(decoding: counts.output, as: UTF8.self).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\u{1F}")
             guard parts.count == 2, let rows = Int(parts[1]) else { return nil }
@@ -139,10 +188,14 @@ final class PostgresServer: EngineServer {
 
     /// PostgreSQL checked every constraint as the dump added it; any left unvalidated is reported.
     func integrityProblems() throws -> [Offender] {
-        let result = try psql(["-d", database, "-A", "-t", "-c",
-                               "SELECT conrelid::regclass::text || ' ' || conname FROM pg_constraint WHERE NOT convalidated"])
+        let result = try psql([
+            "-d", database, "-A", "-t", "-c",
+            "SELECT conrelid::regclass::text || ' ' || conname FROM pg_constraint WHERE NOT convalidated",
+        ])
         guard result.status == 0 else { throw RestoreCheckError(.io, "psql could not run the check: \(result.errors)") }
-        return String(decoding: result.output, as: UTF8.self).split(separator: "\n").map { Offender(String($0), "constraint not validated") }
+        return String(decoding: result.output, as: UTF8.self).split(separator: "\n").map {
+            Offender(String($0), "constraint not validated")
+        }
     }
 
     func stop() {

@@ -48,14 +48,19 @@ final class SQLiteDumpImporter {
             if let copy = copyTarget {
                 completeness.content()
                 if result.failure == nil {
-                    result.failure = .init(line: reader.lineNumber, statement: nil,
-                                           message: "the dump ends inside the COPY data of \(copy.table) (begun at line \(copy.line)): it was cut short")
+                    result.failure = .init(
+                        line: reader.lineNumber, statement: nil,
+                        message:
+                            "the dump ends inside the COPY data of \(copy.table) (begun at line \(copy.line)): it was "
+                            + "cut short"
+                    )
                 }
             } else if let open = splitter.unfinished {
                 completeness.content()
                 if result.failure == nil {
-                    result.failure = .init(line: open.line, statement: Self.excerpt(open.text),
-                                           message: "the dump ends inside this statement (begun at line \(open.line)): it was cut short")
+                    result.failure = .init(
+                        line: open.line, statement: Self.excerpt(open.text),
+                        message: "the dump ends inside this statement (begun at line \(open.line)): it was cut short")
                 }
             }
             if result.failure == nil {
@@ -74,7 +79,8 @@ final class SQLiteDumpImporter {
             result.failure = result.failure ?? .init(line: reader.lineNumber, statement: nil, message: "interrupted")
         } catch {
             completeness.content()
-            result.failure = .init(line: reader.lineNumber, statement: nil, message: "the dump cannot be read: \(error)")
+            result.failure = .init(
+                line: reader.lineNumber, statement: nil, message: "the dump cannot be read: \(error)")
         }
         copyTarget = nil
         clearStatements()
@@ -104,7 +110,8 @@ final class SQLiteDumpImporter {
                 try copy.decoder.decode(line, into: &values)
                 try insert(values, with: statement, line: number, table: copy.table)
             } catch CopyRowDecoder.DecodeError.fieldCount(let found, let expected) {
-                _ = fail(number, nil, "COPY row for \(copy.table) has \(found) fields, the table has \(expected) columns")
+                _ = fail(
+                    number, nil, "COPY row for \(copy.table) has \(found) fields, the table has \(expected) columns")
             } catch CopyRowDecoder.DecodeError.badBytea(let column) {
                 _ = fail(number, nil, "COPY row for \(copy.table): column \(column) is not valid bytea hex")
             } catch is DumpImportResult.Failure {
@@ -148,7 +155,7 @@ final class SQLiteDumpImporter {
             case .ignore, .transactionEnd: break
             case .execute(let sql): try database.execute(sql)
             case .executeAsWritten:
-                clearStatements()   // a schema change would leave cached statements stale
+                clearStatements() // a schema change would leave cached statements stale
                 try database.execute(bytes: statement)
             case .notCarried(let kind, let name):
                 result.omit(kind, name)
@@ -158,12 +165,17 @@ final class SQLiteDumpImporter {
                 let table = translator.catalog.table(header.table)
                 var prepared: (count: Int, statement: SQLiteStatement)?
                 let bound = try parser.rows(statement, from: header.valuesStart) { row in
-                    if prepared?.count != row.count { prepared = (row.count, try self.insertStatement(header, count: row.count)) }
-                    try self.insert(row, with: prepared!.statement, line: line, table: header.table, columns: table?.columns)
+                    if prepared?.count != row.count {
+                        prepared = (row.count, try self.insertStatement(header, count: row.count))
+                    }
+                    try self.insert(
+                        row, with: prepared!.statement, line: line, table: header.table, columns: table?.columns)
                 }
                 if !bound {
                     guard translator.speaksSQLite else {
-                        throw fail(line, statement, "a value in this INSERT is not a literal restorecheck can carry into SQLite")
+                        throw fail(
+                            line, statement,
+                            "a value in this INSERT is not a literal restorecheck can carry into SQLite")
                     }
                     try database.execute(bytes: statement)
                     result.rowsInserted += database.changes
@@ -172,10 +184,15 @@ final class SQLiteDumpImporter {
                 guard let definition = translator.catalog.table(table) else {
                     throw fail(line, statement, "COPY into \(table), a table the dump never created")
                 }
-                let targetColumns = columns.map { names in
-                    names.map { name in definition.columns.first { $0.name == name } ?? .init(name: name, affinity: .text) }
-                } ?? definition.columns
-                let sql = "INSERT INTO \(quoteIdentifier(table)) (\(targetColumns.map { quoteIdentifier($0.name) }.joined(separator: ", "))) VALUES ("
+                let targetColumns =
+                    columns.map { names in
+                        names.map { name in
+                            definition.columns.first { $0.name == name } ?? .init(name: name, affinity: .text)
+                        }
+                    } ?? definition.columns
+                let sql =
+                    "INSERT INTO \(quoteIdentifier(table)) "
+                    + "(\(targetColumns.map { quoteIdentifier($0.name) }.joined(separator: ", "))) VALUES ("
                     + Array(repeating: "?", count: targetColumns.count).joined(separator: ", ") + ")"
                 copyTarget = (try database.cached(sql), CopyRowDecoder(columns: targetColumns), table, line)
             }
@@ -204,16 +221,21 @@ final class SQLiteDumpImporter {
     private func makeInsertStatement(_ header: InsertParser.Header, count: Int) throws -> SQLiteStatement {
         let verb = header.conflict.map { "INSERT OR \($0)" } ?? "INSERT"
         let columns = header.columns.map { " (" + $0.map(quoteIdentifier).joined(separator: ", ") + ")" } ?? ""
-        return try database.prepare("\(verb) INTO \(quoteIdentifier(header.table))\(columns) VALUES ("
-                                   + Array(repeating: "?", count: count).joined(separator: ", ") + ")")
+        return try database.prepare(
+            "\(verb) INTO \(quoteIdentifier(header.table))\(columns) VALUES ("
+                + Array(repeating: "?", count: count).joined(separator: ", ") + ")")
     }
 
-    private func insert(_ row: [SQLValue], with statement: SQLiteStatement, line: Int, table: String,
-                        columns: [SchemaCatalog.Column]? = nil) throws {
+    private func insert(
+        _ row: [SQLValue], with statement: SQLiteStatement, line: Int, table: String,
+        columns: [SchemaCatalog.Column]? = nil
+    ) throws {
         do {
             for (position, value) in row.enumerated() {
                 var value = value
-                if let columns, position < columns.count, columns[position].affinity == .blob, case .text(let bytes) = value {
+                if let columns, position < columns.count, columns[position].affinity == .blob,
+                    case .text(let bytes) = value
+                {
                     value = .blob(bytes)
                 }
                 try statement.bind(value, at: Int32(position + 1))

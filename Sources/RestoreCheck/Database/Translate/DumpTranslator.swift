@@ -49,7 +49,10 @@ extension DumpTranslator {
     /// `kind name` for what is not carried over: the first identifier after the kind words.
     static func objectName(_ cursor: SQLCursor) -> String {
         var copy = cursor
-        while let word = copy.peekWord(), ["OR", "REPLACE", "DEFINER", "IF", "NOT", "EXISTS", "CONSTRAINT", "ALGORITHM", "SQL", "SECURITY"].contains(word) {
+        while let word = copy.peekWord(),
+            ["OR", "REPLACE", "DEFINER", "IF", "NOT", "EXISTS", "CONSTRAINT", "ALGORITHM", "SQL", "SECURITY"].contains(
+                word)
+        {
             _ = copy.word()
         }
         guard let name = copy.qualifiedName() else { return "?" }

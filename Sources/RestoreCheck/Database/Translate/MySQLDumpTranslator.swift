@@ -33,7 +33,7 @@ struct MySQLDumpTranslator: DumpTranslator {
         case "SET", "LOCK", "UNLOCK", "START", "BEGIN", "COMMIT", "FLUSH", "ANALYZE", "OPTIMIZE":
             return .ignore
         case "ALTER":
-            return .ignore   // DISABLE/ENABLE KEYS, or an index added later: not data
+            return .ignore // DISABLE/ENABLE KEYS, or an index added later: not data
         case "DROP":
             return drop(&cursor)
         case "CREATE":
@@ -50,7 +50,8 @@ struct MySQLDumpTranslator: DumpTranslator {
             _ = cursor.accept("IF", "NOT", "EXISTS")
             guard let name = cursor.qualifiedName() else { return .notCarried(kind: "table", name: "?") }
             let table = tableName(name)
-            guard let result = TableDefinitionParser(dialect: .mysql).parse(&cursor, name: table, catalog: catalog) else {
+            guard let result = TableDefinitionParser(dialect: .mysql).parse(&cursor, name: table, catalog: catalog)
+            else {
                 return .notCarried(kind: "table", name: table)
             }
             catalog.add(result.table)
@@ -64,12 +65,21 @@ struct MySQLDumpTranslator: DumpTranslator {
         // CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW|TRIGGER|…
         for _ in 0..<12 {
             guard let word = cursor.word() else { break }
-            if let kind = ["VIEW": "view", "TRIGGER": "trigger", "FUNCTION": "function", "PROCEDURE": "procedure",
-                           "EVENT": "event", "INDEX": "index", "SEQUENCE": "sequence"][word] {
+            if let kind = [
+                "VIEW": "view", "TRIGGER": "trigger", "FUNCTION": "function", "PROCEDURE": "procedure",
+                "EVENT": "event", "INDEX": "index", "SEQUENCE": "sequence",
+            ][word] {
                 if kind == "index" { return .ignore }
                 return .notCarried(kind: kind, name: Self.objectName(cursor))
             }
-            if cursor.current == 0x3D { cursor.index += 1; _ = cursor.identifier(); if cursor.current == 0x40 { cursor.index += 1; _ = cursor.identifier() } }
+            if cursor.current == 0x3D {
+                cursor.index += 1
+                _ = cursor.identifier()
+                if cursor.current == 0x40 {
+                    cursor.index += 1
+                    _ = cursor.identifier()
+                }
+            }
         }
         return .notCarried(kind: "statement", name: "CREATE …")
     }

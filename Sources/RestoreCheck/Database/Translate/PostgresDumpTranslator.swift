@@ -1,3 +1,5 @@
+import Foundation
+
 /// pg_dump plain format into SQLite: tables rebuilt from their columns (domains and enums
 /// resolved to their base types), `COPY … FROM stdin` data bound row by row, primary and
 /// unique constraints added after the data as unique indexes (so duplicates are caught),
@@ -52,7 +54,8 @@ struct PostgresDumpTranslator: DumpTranslator {
             _ = cursor.accept("IF", "NOT", "EXISTS")
             guard let name = cursor.qualifiedName() else { return .notCarried(kind: "table", name: "?") }
             let table = Self.tableName(name)
-            guard let result = TableDefinitionParser(dialect: .postgres).parse(&cursor, name: table, catalog: catalog) else {
+            guard let result = TableDefinitionParser(dialect: .postgres).parse(&cursor, name: table, catalog: catalog)
+            else {
                 return .notCarried(kind: "table", name: table)
             }
             catalog.add(result.table)
@@ -60,9 +63,9 @@ struct PostgresDumpTranslator: DumpTranslator {
             catalog.foreignKeys += result.foreignKeys
             return .execute(result.sql)
         case "SCHEMA", "SEQUENCE", "INDEX", "STATISTICS", "PUBLICATION", "SUBSCRIPTION", "COLLATION", "TEXT":
-            return .ignore   // namespaces, sequence state, plain indexes: not data
+            return .ignore // namespaces, sequence state, plain indexes: not data
         case "UNIQUE":
-            return .ignore   // a unique index by name; its constraint twin (ADD CONSTRAINT) is carried
+            return .ignore // a unique index by name; its constraint twin (ADD CONSTRAINT) is carried
         case "DOMAIN":
             if let name = cursor.qualifiedName(), cursor.accept("AS") {
                 cursor.skipSpace()
@@ -98,7 +101,7 @@ struct PostgresDumpTranslator: DumpTranslator {
     }
 
     private mutating func alter(_ cursor: inout SQLCursor) -> DumpAction {
-        guard cursor.accept("TABLE") else { return .ignore }   // ALTER SEQUENCE/FUNCTION/… OWNER, ALTER INDEX ATTACH
+        guard cursor.accept("TABLE") else { return .ignore } // ALTER SEQUENCE/FUNCTION/… OWNER, ALTER INDEX ATTACH
         _ = cursor.accept("ONLY")
         _ = cursor.accept("IF", "EXISTS")
         guard let name = cursor.qualifiedName() else { return .ignore }
@@ -109,17 +112,25 @@ struct PostgresDumpTranslator: DumpTranslator {
         }
         guard cursor.accept("ADD", "CONSTRAINT"), let constraint = cursor.identifier() else { return .ignore }
         if cursor.accept("PRIMARY", "KEY") || cursor.accept("UNIQUE") {
-            guard let columns = cursor.identifierList(), catalog.table(table)?.isPartitioned != true else { return .ignore }
-            uniqueKeys.append("CREATE UNIQUE INDEX \(quoteIdentifier(constraint)) ON \(quoteIdentifier(table)) (\(columns.map(quoteIdentifier).joined(separator: ", ")))")
+            guard let columns = cursor.identifierList(), catalog.table(table)?.isPartitioned != true else {
+                return .ignore
+            }
+            uniqueKeys.append(
+                "CREATE UNIQUE INDEX \(quoteIdentifier(constraint)) ON \(quoteIdentifier(table)) "
+                    + "(\(columns.map(quoteIdentifier).joined(separator: ", ")))"
+            )
             return .ignore
         }
         if cursor.accept("FOREIGN", "KEY"), let columns = cursor.identifierList(), cursor.accept("REFERENCES"),
-           let parent = cursor.qualifiedName() {
+            let parent = cursor.qualifiedName()
+        {
             let parentColumns = cursor.identifierList() ?? []
-            catalog.foreignKeys.append(.init(name: constraint, table: table, columns: columns,
-                                             parent: Self.tableName(parent), parentColumns: parentColumns))
+            catalog.foreignKeys.append(
+                .init(
+                    name: constraint, table: table, columns: columns,
+                    parent: Self.tableName(parent), parentColumns: parentColumns))
         }
-        return .ignore   // CHECK and EXCLUDE constraints: rules, not data
+        return .ignore // CHECK and EXCLUDE constraints: rules, not data
     }
 
     /// Unique keys once the data is in (as pg_dump itself orders it), then each partitioned
@@ -130,11 +141,10 @@ struct PostgresDumpTranslator: DumpTranslator {
             guard let table = catalog.table(parent), table.isPartitioned, !children.isEmpty else { continue }
             let columns = table.columns.map { quoteIdentifier($0.name) }.joined(separator: ", ")
             sql.append("DROP TABLE \(quoteIdentifier(table.name))")
-            sql.append("CREATE VIEW \(quoteIdentifier(table.name)) AS "
-                       + children.map { "SELECT \(columns) FROM \(quoteIdentifier($0))" }.joined(separator: " UNION ALL "))
+            sql.append(
+                "CREATE VIEW \(quoteIdentifier(table.name)) AS "
+                    + children.map { "SELECT \(columns) FROM \(quoteIdentifier($0))" }.joined(separator: " UNION ALL "))
         }
         return sql
     }
 }
-
-import Foundation

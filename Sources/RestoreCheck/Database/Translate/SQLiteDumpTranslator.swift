@@ -7,7 +7,7 @@ struct SQLiteDumpTranslator: DumpTranslator {
 
     mutating func action(for statement: [UInt8]) -> DumpAction {
         var cursor = SQLCursor(statement, dialect: .sqlite)
-        if cursor.accept("INSERT") || cursor.accept("REPLACE") {   // the hot path: no String made
+        if cursor.accept("INSERT") || cursor.accept("REPLACE") { // the hot path: no String made
             return inserts.header(statement).map(DumpAction.insert) ?? .executeAsWritten
         }
         switch cursor.word() {

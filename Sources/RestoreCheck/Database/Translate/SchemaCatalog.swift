@@ -1,10 +1,16 @@
+import Foundation
+
 /// What the import has learnt about the schema: each table's columns with the SQLite affinity
 /// they were given, the foreign keys to check once the data is in, PostgreSQL partitions and
 /// domain/enum types. Values are bound by this (a BLOB column gets a BLOB, a PostgreSQL
 /// boolean `t` becomes 1).
 struct SchemaCatalog {
     enum Affinity: String, Sendable {
-        case integer = "INTEGER", real = "REAL", numeric = "NUMERIC", text = "TEXT", blob = "BLOB"
+        case integer = "INTEGER"
+        case real = "REAL"
+        case numeric = "NUMERIC"
+        case text = "TEXT"
+        case blob = "BLOB"
     }
 
     struct Column: Sendable {
@@ -50,8 +56,10 @@ struct SchemaCatalog {
         if let base = domains[unquoted] { return affinity(of: base) }
         if type.hasSuffix("[]") || type.hasPrefix("_") { return (.text, false) }
         if type.hasPrefix("bool") { return (.integer, true) }
-        for word in ["interval", "point", "json", "uuid", "enum", "set(", "char", "text", "clob", "xml", "tsvector",
-                     "inet", "cidr", "macaddr", "date", "time", "year"] where type.contains(word) {
+        for word in [
+            "interval", "point", "json", "uuid", "enum", "set(", "char", "text", "clob", "xml", "tsvector",
+            "inet", "cidr", "macaddr", "date", "time", "year",
+        ] where type.contains(word) {
             return (.text, false)
         }
         if type.contains("int") || type == "serial" || type == "bigserial" || type == "smallserial" || type == "bit" {
@@ -63,5 +71,3 @@ struct SchemaCatalog {
         return (.text, false)
     }
 }
-
-import Foundation

@@ -15,9 +15,11 @@ struct TableDefinitionParser {
     }
 
     /// Words that end a column's type and start its constraints.
-    private static let typeStops: Set<String> = ["NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "REFERENCES", "CHECK",
-                                                 "COLLATE", "CHARSET", "AUTO_INCREMENT", "GENERATED", "CONSTRAINT",
-                                                 "COMMENT", "ON", "AS", "INVISIBLE", "KEY"]
+    private static let typeStops: Set<String> = [
+        "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "REFERENCES", "CHECK",
+        "COLLATE", "CHARSET", "AUTO_INCREMENT", "GENERATED", "CONSTRAINT",
+        "COMMENT", "ON", "AS", "INVISIBLE", "KEY",
+    ]
 
     private static let standardConstraints: Set<String> = ["PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE", "LIKE"]
 
@@ -45,25 +47,35 @@ struct TableDefinitionParser {
                 switch constraint {
                 case "PRIMARY":
                     _ = item.accept("PRIMARY", "KEY")
-                    if let columns = item.identifierList() { keys.append("PRIMARY KEY (\(columns.map(quoteIdentifier).joined(separator: ", ")))") }
+                    if let columns = item.identifierList() {
+                        keys.append("PRIMARY KEY (\(columns.map(quoteIdentifier).joined(separator: ", ")))")
+                    }
                 case "UNIQUE":
                     _ = item.accept("UNIQUE")
                     _ = item.accept("KEY") || item.accept("INDEX")
                     item.skipSpace()
                     if item.current != 0x28 { _ = item.identifier() }
-                    if let columns = item.identifierList() { keys.append("UNIQUE (\(columns.map(quoteIdentifier).joined(separator: ", ")))") }
+                    if let columns = item.identifierList() {
+                        keys.append("UNIQUE (\(columns.map(quoteIdentifier).joined(separator: ", ")))")
+                    }
                 case "FOREIGN":
                     _ = item.accept("FOREIGN", "KEY")
                     item.skipSpace()
                     if item.current != 0x28 { _ = item.identifier() }
-                    if let columns = item.identifierList(), item.accept("REFERENCES"), let parent = item.qualifiedName(),
-                       let parentColumns = item.identifierList() {
-                        foreignKeys.append(.init(name: nil, table: name, columns: columns, parent: parent.name, parentColumns: parentColumns))
+                    if let columns = item.identifierList(), item.accept("REFERENCES"),
+                        let parent = item.qualifiedName(),
+                        let parentColumns = item.identifierList()
+                    {
+                        foreignKeys.append(
+                            .init(
+                                name: nil, table: name, columns: columns, parent: parent.name,
+                                parentColumns: parentColumns))
                     }
                 case "KEY", "INDEX", "FULLTEXT", "SPATIAL", "CHECK", "EXCLUDE", "LIKE", "PERIOD":
                     continue
                 default:
-                    guard let column = self.column(&item, table: name, foreignKeys: &foreignKeys, catalog: catalog) else { return nil }
+                    guard let column = self.column(&item, table: name, foreignKeys: &foreignKeys, catalog: catalog)
+                    else { return nil }
                     table.columns.append(column)
                 }
             }
@@ -75,8 +87,10 @@ struct TableDefinitionParser {
         return Result(table: table, sql: sql, foreignKeys: foreignKeys, partitionOf: partitionOf)
     }
 
-    private func column(_ item: inout SQLCursor, table: String, foreignKeys: inout [SchemaCatalog.ForeignKey],
-                        catalog: SchemaCatalog) -> SchemaCatalog.Column? {
+    private func column(
+        _ item: inout SQLCursor, table: String, foreignKeys: inout [SchemaCatalog.ForeignKey],
+        catalog: SchemaCatalog
+    ) -> SchemaCatalog.Column? {
         guard let name = item.identifier() else { return nil }
         // The type: everything up to the first constraint word outside parentheses.
         item.skipSpace()
@@ -86,10 +100,25 @@ struct TableDefinitionParser {
         while !item.atEnd {
             item.skipSpace()
             guard let byte = item.current else { break }
-            if byte == 0x28 { depth += 1; item.index += 1; typeEnd = item.index; continue }
-            if byte == 0x29 { depth -= 1; item.index += 1; typeEnd = item.index; continue }
+            if byte == 0x28 {
+                depth += 1
+                item.index += 1
+                typeEnd = item.index
+                continue
+            }
+            if byte == 0x29 {
+                depth -= 1
+                item.index += 1
+                typeEnd = item.index
+                continue
+            }
             if byte == 0x27 || byte == 0x22 {
-                _ = item.identifier() ?? { item.index += 1; return "" }()
+                _ =
+                    item.identifier()
+                    ?? {
+                        item.index += 1
+                        return ""
+                    }()
                 typeEnd = item.index
                 continue
             }
@@ -109,7 +138,8 @@ struct TableDefinitionParser {
         while !item.atEnd {
             if item.accept("REFERENCES"), let parent = item.qualifiedName() {
                 let parentColumns = item.identifierList() ?? []
-                foreignKeys.append(.init(name: nil, table: table, columns: [name], parent: parent.name, parentColumns: parentColumns))
+                foreignKeys.append(
+                    .init(name: nil, table: table, columns: [name], parent: parent.name, parentColumns: parentColumns))
                 break
             }
             if item.word() == nil { item.index += 1 }
@@ -127,7 +157,10 @@ struct TableDefinitionParser {
         while cursor.index < bytes.count {
             let byte = bytes[cursor.index]
             if let open = quote {
-                if byte == 0x5C && dialect == .mysql && open == 0x27 { cursor.index += 2; continue }
+                if byte == 0x5C && dialect == .mysql && open == 0x27 {
+                    cursor.index += 2
+                    continue
+                }
                 if byte == open { quote = nil }
                 cursor.index += 1
                 continue

@@ -1,7 +1,8 @@
 import CRCSystem
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A helper program restorecheck runs (pg_restore, psql, initdb, mariadbd …): arguments,
@@ -105,7 +106,10 @@ final class ChildProcess {
         if let status { return status }
         var raw: Int32 = 0
         while waitpid(pid, &raw, 0) < 0 {
-            if errno != EINTR { status = 127; return 127 }
+            if errno != EINTR {
+                status = 127
+                return 127
+            }
         }
         status = Self.decode(raw)
         return status!
@@ -135,8 +139,10 @@ final class ChildProcess {
     }
 
     /// Runs to the end and returns (status, standard output, the end of standard error).
-    static func run(_ executable: String, _ arguments: [String], stderrPath: String,
-                    input: [UInt8]? = nil, captureOutput: Bool = true) throws -> (status: Int32, output: [UInt8], errors: String) {
+    static func run(
+        _ executable: String, _ arguments: [String], stderrPath: String,
+        input: [UInt8]? = nil, captureOutput: Bool = true
+    ) throws -> (status: Int32, output: [UInt8], errors: String) {
         let child = ChildProcess(executable, arguments, stderrPath: stderrPath)
         try child.start(captureOutput: captureOutput, feedInput: input != nil)
         if let input, let fd = child.inputFD {

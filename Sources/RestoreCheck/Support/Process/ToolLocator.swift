@@ -11,9 +11,12 @@ enum ToolLocator {
         if let override = environment["RESTORECHECK_TOOL_PATH"] {
             directories = override.split(separator: ":").map(String.init)
         } else {
-            directories = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin"]
+            directories =
+                (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + [
+                    "/usr/sbin", "/sbin",
+                ]
             if name.hasPrefix("pg_") || ["initdb", "postgres", "psql"].contains(name) {
-                directories = postgresDirectories() + directories   // the real binaries, not wrappers
+                directories = postgresDirectories() + directories // the real binaries, not wrappers
             }
         }
         for directory in directories {
