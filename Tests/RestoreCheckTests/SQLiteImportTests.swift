@@ -83,7 +83,8 @@ import Testing
     @Test func theMySQLTranslatorRebuildsTablesForSQLite() {
         var translator = MySQLDumpTranslator()
         let create =
-            "CREATE TABLE `p` (`id` bigint unsigned NOT NULL, `price` decimal(10,2), `img` longblob, PRIMARY KEY (`id`))"
+            "CREATE TABLE `p` (`id` bigint unsigned NOT NULL, `price` decimal(10,2), `img` longblob, "
+            + "PRIMARY KEY (`id`))"
         guard case .execute(let sql) = translator.action(for: Array(create.utf8)) else {
             Issue.record("CREATE TABLE was not translated")
             return
