@@ -79,6 +79,24 @@ import Testing
         #expect(sandboxes(in: work).isEmpty)
     }
 
+    /// `diff` compares; it is no nightly verdict, so the history does not record it (a verify does).
+    @Test func aDiffIsNotRecordedInTheHistory() throws {
+        let work = TestEnvironment.scratch("pipe-diff")
+        defer { TestEnvironment.remove(work) }
+        var diff = DiffRequest(live: work)
+        diff.archive = TestEnvironment.demoArchive
+        diff.output.reportDirectory = work + "/reports"
+        diff.output.scratch = work + "/scratch"
+        let code = DiffRun(request: diff, environment: RunEnvironment(output: CapturedOutput())).run()
+        #expect(code == 1, "the demo differs from an empty live tree")
+        #expect(!FileManager.default.fileExists(atPath: work + "/reports/history.sqlite"))
+        _ = VerifyRun(
+            request: request(archive: TestEnvironment.demoArchive, work: work),
+            environment: RunEnvironment(output: CapturedOutput())
+        ).run()
+        #expect(FileManager.default.fileExists(atPath: work + "/reports/history.sqlite"))
+    }
+
     /// Every verdict comes from one place: a set's, the run's, the history row's and the exit code agree.
     @Test func theVerdictIsComputedOnce() {
         #expect(Verdict(of: [.pass, .skip, .warn]) == .pass)
