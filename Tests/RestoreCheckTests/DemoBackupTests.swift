@@ -17,6 +17,12 @@ import Testing
                 + "'\(TestEnvironment.latestReport(work, "junit.xml"))' 2>&1"
         )
         #expect(lint.code == 0, "\(lint.all)")
+        // Durations are measured: every suite took time, and so did the cases (a real clock).
+        let junit = try String(contentsOfFile: TestEnvironment.latestReport(work, "junit.xml"), encoding: .utf8)
+        let suites = junit.matches(of: #/<testsuite name="[^"]+"[^>]* time="([0-9.]+)"/#).map { Double($0.1) ?? 0 }
+        let cases = junit.matches(of: #/<testcase [^>]* time="([0-9.]+)"/#).map { Double($0.1) ?? 0 }
+        #expect(suites.count == 4 && suites.allSatisfy { $0 > 0 }, "\(suites)")
+        #expect(cases.count == 69 && cases.filter { $0 > 0 }.count > 60, "\(cases)")
         let report = try #require(TestEnvironment.report(TestEnvironment.latestReport(work)))
         #expect(report.verdict == .pass)
         let checks = report.sets.flatMap(\.checks)

@@ -65,7 +65,9 @@ enum TestEnvironment {
             process.standardInput = FileHandle.nullDevice
         }
         do { try process.run() } catch {
-            Issue.record("cannot start \(executable): \(error)")
+            let tool = (executable as NSString).lastPathComponent
+            let package = debianPackages[tool].map { " (apt-get install \($0), or run make deps)" } ?? ""
+            Issue.record("cannot start \(executable)\(package): \(error)")
             return Result(code: -1, out: "", err: "cannot start \(executable): \(error)")
         }
         let outText = PipeDrain(out.fileHandleForReading.fileDescriptor)
