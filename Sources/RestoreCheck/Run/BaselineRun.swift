@@ -19,6 +19,7 @@ public struct BaselineRun {
     }
 
     public func run() -> Int32 {
+        ProcessLocale.useUTF8()
         do {
             let result = try BaselineBuilder(options: options).build(manifest: manifestPath != nil)
             if let manifestPath, let spec = result.manifest { try write(spec, to: manifestPath) }

@@ -23,6 +23,7 @@ public struct VerifyRun {
 
     /// The run's report, once every output is written.
     public func verify() throws -> RunReport {
+        ProcessLocale.useUTF8()
         let plan = try PlanSelection.plan(
             path: request.planPath, archive: request.archive, latest: request.latest,
             setName: request.setName, formats: request.output.formats)
@@ -81,6 +82,7 @@ public struct DiffRun {
     }
 
     public func compare() throws -> RunReport {
+        ProcessLocale.useUTF8()
         var plan = try PlanSelection.plan(
             path: request.planPath, archive: request.archive, latest: request.latest,
             setName: request.setName, formats: request.output.formats)

@@ -46,10 +46,13 @@ enum TestEnvironment {
     @discardableResult
     static func run(
         _ executable: String, _ arguments: [String], stdin: String? = nil, cwd: String? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], emptyEnvironment: Bool = false
     ) -> Result {
         let process = Process()
-        if !environment.isEmpty {
+        if emptyEnvironment {
+            // As cron starts a job: no LANG, no PATH, only what the caller names.
+            process.environment = environment
+        } else if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         process.executableURL = URL(fileURLWithPath: executable)
