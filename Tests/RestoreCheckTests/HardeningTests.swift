@@ -30,3 +30,93 @@ import Testing
         #expect(checks.first { $0.name == "safety" }?.status == .pass)
     }
 }
+
+/// Numbers and names from a plan or the command line: range-checked at load, never a trap,
+/// and never a path outside the report directory.
+@Suite struct PlanLimitsTests {
+    private func verify(plan extra: String, setName: String = "shop", in work: String) throws -> TestEnvironment.Result
+    {
+        let plan = """
+            sets:
+              - name: \(setName)
+                source: { archive: \(TestEnvironment.demoArchive) }
+            \(extra)
+            """
+        try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        return TestEnvironment.verify([work + "/plan.yml", "--now", TestEnvironment.demoNow], reports: work + "/r")
+    }
+
+    @Test(arguments: [
+        "    max_age: 99999999999999999999d", "    max_age: 1e308d", "    retention: { covers: 1e308d }",
+        "    retention: { max_gap: 99999999999999999999d }",
+        "    expect:\n      - path: /etc/hosts\n        min_size: 99999999999999999999",
+    ])
+    func anOutOfRangeNumberIsABadPlanNamingItsLine(_ extra: String) throws {
+        let work = TestEnvironment.scratch("limits")
+        defer { TestEnvironment.remove(work) }
+        let result = try verify(plan: extra, in: work)
+        #expect(result.code == 78, "\(result.all)")
+        #expect(result.err.contains("plan.yml:") && result.err.contains("at most"), "\(result.err)")
+    }
+
+    @Test(arguments: ["..", ".", "..."])
+    func aSetNamedWithDotsIsRefused(_ name: String) throws {
+        let work = TestEnvironment.scratch("dots")
+        defer { TestEnvironment.remove(work) }
+        let result = try verify(plan: "", setName: "'\(name)'", in: work)
+        #expect(result.code == 78, "\(result.all)")
+        #expect(result.err.contains("set name"), "\(result.err)")
+    }
+
+    /// Without a plan the set is named after the archive; a name of dots cannot climb out.
+    @Test func anArchiveNamedWithDotsReportsInsideTheReportDirectory() throws {
+        let work = TestEnvironment.scratch("dots-archive")
+        defer { TestEnvironment.remove(work) }
+        try FileManager.default.createDirectory(atPath: work + "/in/r", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestEnvironment.demoArchive, toPath: work + "/in/...tar.gz")
+        let result = TestEnvironment.verify(
+            ["--archive", work + "/in/...tar.gz", "--now", TestEnvironment.demoNow], reports: work + "/in/r")
+        #expect(result.code == 0, "\(result.all)")
+        let outside = try FileManager.default.contentsOfDirectory(atPath: work + "/in").sorted()
+        #expect(outside == ["...tar.gz", "r"], "nothing beside the report directory: \(outside)")
+        #expect(FileManager.default.fileExists(atPath: work + "/in/r/backup/latest/report.json"))
+    }
+
+    /// Reports can quote what a backup holds: private by default.
+    @Test func reportsArePrivate() throws {
+        let work = TestEnvironment.scratch("private")
+        defer { TestEnvironment.remove(work) }
+        let result = TestEnvironment.verify(["--archive", TestEnvironment.demoArchive], reports: work + "/r")
+        #expect(result.code != 64, "\(result.all)")
+        let run = try FileManager.default.destinationOfSymbolicLink(atPath: work + "/r/demo-2026-11-26/latest")
+        let directory = work + "/r/demo-2026-11-26/" + run
+        for (path, mode) in [
+            (directory, 0o700), (directory + "/report.json", 0o600), (directory + "/junit.xml", 0o600),
+        ] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect((attributes[.posixPermissions] as? Int) == mode, "\(path)")
+        }
+    }
+}
+
+/// Runs that share a report directory: every history row kept, every run its own directory.
+@Suite struct ConcurrentRunsTests {
+    @Test func tenRunsAtOnceKeepTenRowsAndTenDirectories() throws {
+        let work = TestEnvironment.scratch("concurrent")
+        defer { TestEnvironment.remove(work) }
+        let command =
+            (0..<10).map { _ in
+                "'\(TestEnvironment.binary)' verify --archive '\(TestEnvironment.demoArchive)' --now \(TestEnvironment.demoNow) "
+                    + "--report-dir '\(work)/r' --scratch '\(work)' -q >/dev/null 2>>'\(work)/errors' &"
+            }.joined(separator: "\n") + "\nwait"
+        TestEnvironment.shell(command)
+        let errors = (try? String(contentsOfFile: work + "/errors", encoding: .utf8)) ?? ""
+        #expect(!errors.contains("history"), "\(errors)")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: work + "/r/demo-2026-11-26").filter {
+            $0 != "latest"
+        }
+        #expect(runs.count == 10, "\(runs)")
+        let rows = TestEnvironment.run("/usr/bin/sqlite3", [work + "/r/history.sqlite", "SELECT count(*) FROM runs"])
+        #expect(rows.out.trimmingCharacters(in: .whitespacesAndNewlines) == "10", "\(rows.all)")
+    }
+}

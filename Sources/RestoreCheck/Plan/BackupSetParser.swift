@@ -18,8 +18,9 @@ struct BackupSetParser {
         let map = try reader.mapping(node, allowed: Self.setKeys, context: "sets[\(index)]")
         guard let nameNode = map["name"] else { throw reader.error(node, "sets[\(index)] has no `name:`") }
         let name = try reader.string(nameNode, key: "name")
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-            throw reader.error(nameNode, "set name '\(name)' may only hold letters, digits, '-', '_' and '.'")
+        guard SetName.isSafe(name) else {
+            throw reader.error(
+                nameNode, "set name '\(name)' may only hold letters, digits, '-', '_' and '.', and not be only dots")
         }
         var set = BackupSetPlan(name: name)
         if let source = map["source"] {

@@ -102,7 +102,7 @@ struct PlanNodeReader {
     func bytes(_ node: Node, key: String) throws -> UInt64 {
         let text = try string(node, key: key)
         guard let value = ByteSize.parse(text) else {
-            throw error(node, "`\(key)` must be a size such as 512, 10KiB or 2GB, not '\(text)'")
+            throw error(node, "`\(key)` must be a size such as 512, 10KiB or 2GB (at most 16 EiB), not '\(text)'")
         }
         return value
     }
@@ -110,7 +110,7 @@ struct PlanNodeReader {
     func age(_ node: Node, key: String) throws -> TimeInterval {
         let text = try string(node, key: key)
         guard let value = AgeText.parse(text) else {
-            throw error(node, "`\(key)` must be a duration such as 90m, 26h or 7d, not '\(text)'")
+            throw error(node, "`\(key)` must be a duration such as 90m, 26h or 7d (at most 36500d), not '\(text)'")
         }
         return value
     }

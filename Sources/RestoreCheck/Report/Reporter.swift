@@ -32,15 +32,14 @@ public struct ReportWriter {
         var written: [String] = []
         let stamp = Self.stamp(report.startedAt)
         for set in report.sets {
+            // The plan loader refuses such names; this keeps any caller from writing outside.
+            guard SetName.isSafe(set.name) else {
+                throw RestoreCheckError(.usage, "set name '\(set.name)' cannot name a report directory")
+            }
             var single = report
             single.sets = [set]
             let setDirectory = (directory as NSString).appendingPathComponent(set.name)
-            var runDirectory = (setDirectory as NSString).appendingPathComponent(stamp)
-            var suffix = 2
-            while FileManager.default.fileExists(atPath: runDirectory) {
-                runDirectory = (setDirectory as NSString).appendingPathComponent("\(stamp)-\(suffix)")
-                suffix += 1
-            }
+            let runDirectory = try Self.makeRunDirectory(in: setDirectory, stamp: stamp)
             written += try write(single, into: runDirectory)
             Self.link(
                 latest: (setDirectory as NSString).appendingPathComponent("latest"),
@@ -62,18 +61,38 @@ public struct ReportWriter {
         if rename(temporary, latest) != 0 { unlink(temporary) }
     }
 
-    private func write(_ report: RunReport, into directory: String) throws -> [String] {
+    /// Creates `SET-DIR/<stamp>` (or `<stamp>-2`, `-3`, …) exclusively: two runs in the same
+    /// second, even from two processes, never share a run directory. Report directories are
+    /// private (0700): a failing check can quote what a backup holds.
+    static func makeRunDirectory(in setDirectory: String, stamp: String) throws -> String {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: setDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw RestoreCheckError(
-                .io, "cannot create the report directory: \(error.localizedDescription)", path: directory)
+                .io, "cannot create the report directory: \(error.localizedDescription)", path: setDirectory)
         }
+        for attempt in 1...10_000 {
+            let name = attempt == 1 ? stamp : "\(stamp)-\(attempt)"
+            let path = (setDirectory as NSString).appendingPathComponent(name)
+            if mkdir(path, 0o700) == 0 { return path }
+            guard errno == EEXIST else {
+                throw RestoreCheckError(.io, "cannot create the run's report directory", path: path, errno: errno)
+            }
+        }
+        throw RestoreCheckError(.io, "10000 runs in one second already", path: setDirectory)
+    }
+
+    private func write(_ report: RunReport, into directory: String) throws -> [String] {
         var written: [String] = []
         for reporter in reporters {
             let path = (directory as NSString).appendingPathComponent(reporter.fileName)
             let temporary = path + ".tmp-\(getpid())"
-            guard FileManager.default.createFile(atPath: temporary, contents: try reporter.render(report)) else {
+            // Private (0600): a failing check can quote what a backup holds.
+            guard
+                FileManager.default.createFile(
+                    atPath: temporary, contents: try reporter.render(report), attributes: [.posixPermissions: 0o600])
+            else {
                 throw RestoreCheckError(.io, "cannot write the report", path: temporary, errno: errno)
             }
             guard rename(temporary, path) == 0 else {

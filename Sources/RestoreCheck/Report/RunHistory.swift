@@ -68,8 +68,12 @@ public struct RunHistory {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let database = try SQLiteDatabase(path: path)
+        // Runs in parallel (a fleet's shards, two cron jobs) append to one file: wait for the
+        // lock rather than lose a row, and let readers read while a writer writes (WAL).
+        database.waitWhenBusy(milliseconds: 30_000)
         try database.execute(
             """
+            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS runs (time TEXT NOT NULL, set_name TEXT NOT NULL, archive TEXT, sha256 TEXT,
               verdict TEXT NOT NULL, passed INTEGER, failed INTEGER, errors INTEGER, warnings INTEGER,
               archive_bytes INTEGER, restored_bytes INTEGER, rows INTEGER, seconds REAL);

@@ -32,7 +32,8 @@ enum PlanSelection {
             break
         }
         name = String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
-        return Plan(sets: [BackupSetPlan(name: name == "-" || name.isEmpty ? "stdin" : name)])
+        if name == "-" { name = "stdin" }
+        return Plan(sets: [BackupSetPlan(name: SetName.isSafe(name) ? name : "backup")])
     }
 }
 

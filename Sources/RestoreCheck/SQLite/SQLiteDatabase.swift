@@ -28,6 +28,12 @@ final class SQLiteDatabase {
         sqlite3_close_v2(handle)
     }
 
+    /// Waits up to `milliseconds` for another connection's lock instead of failing at once
+    /// with SQLITE_BUSY (concurrent runs share one history file).
+    func waitWhenBusy(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
     func error(_ rc: Int32, sql: String? = nil) -> SQLiteError {
         SQLiteError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
     }

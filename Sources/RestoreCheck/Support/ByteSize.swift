@@ -7,9 +7,9 @@ public enum ByteSize {
     public static func parse(_ text: String) -> UInt64? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let unitStart = trimmed.firstIndex(where: { !($0.isNumber || $0 == ".") }) else {
-            return Double(trimmed).flatMap { $0 >= 0 ? UInt64($0) : nil }
+            return Double(trimmed).flatMap { $0 >= 0 && $0 < 1.8e19 ? UInt64($0) : nil }
         }
-        guard let number = Double(trimmed[..<unitStart]), number >= 0 else { return nil }
+        guard let number = Double(trimmed[..<unitStart]), number >= 0, number.isFinite else { return nil }
         let unit = trimmed[unitStart...].trimmingCharacters(in: .whitespaces).lowercased()
         let factors: [String: Double] = [
             "b": 1, "k": 1024, "kib": 1024, "m": 1_048_576, "mib": 1_048_576, "g": 1_073_741_824,

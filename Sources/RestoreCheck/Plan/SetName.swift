@@ -1,0 +1,9 @@
+/// A set's name is a directory of the report directory (`REPORT-DIR/<set>/…`) and a metrics
+/// label, so it must be one safe path segment: letters, digits, `-`, `_` and `.`, and never
+/// `.` or `..` (which would put reports beside or above the report directory).
+public enum SetName {
+    public static func isSafe(_ name: String) -> Bool {
+        !name.isEmpty && !name.allSatisfy { $0 == "." }
+            && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+    }
+}
