@@ -106,7 +106,8 @@ import Testing
         defer { TestEnvironment.remove(work) }
         let command =
             (0..<10).map { _ in
-                "'\(TestEnvironment.binary)' verify --archive '\(TestEnvironment.demoArchive)' --now \(TestEnvironment.demoNow) "
+                "'\(TestEnvironment.binary)' verify --archive '\(TestEnvironment.demoArchive)' "
+                    + "--now \(TestEnvironment.demoNow) "
                     + "--report-dir '\(work)/r' --scratch '\(work)' -q >/dev/null 2>>'\(work)/errors' &"
             }.joined(separator: "\n") + "\nwait"
         TestEnvironment.shell(command)
