@@ -79,6 +79,25 @@ import Testing
         #expect(failure.message.contains("UNIQUE"), "\(failure.message)")
     }
 
+    /// A damaged column type (a `)` that closes nothing) is refused as MariaDB refuses it:
+    /// the import fails at that statement, naming its line, and never crashes.
+    @Test(arguments: ["`price` decimaloAc2)e", "`price` decimal(10,2))) x", "`price` decimal(10,2"])
+    func aDamagedCreateTableFailsAtItsLine(_ column: String) throws {
+        let dump = """
+            -- MySQL dump 10.19  Distrib 10.11.19-MariaDB
+            CREATE TABLE `t` (
+              `id` int NOT NULL,
+              \(column)
+            ) ENGINE=InnoDB;
+            INSERT INTO `t` VALUES (1,2.5);
+            -- Dump completed on 2026-11-26  2:10:00
+            """
+        let (result, _, work) = try importing(dump, .mysql)
+        defer { TestEnvironment.remove(work) }
+        let failure = try #require(result.failure, "a damaged CREATE TABLE must not load")
+        #expect(failure.line != nil, "\(failure)")
+    }
+
     /// The MySQL translator gives each column SQLite's affinity and keeps the primary key.
     @Test func theMySQLTranslatorRebuildsTablesForSQLite() {
         var translator = MySQLDumpTranslator()

@@ -149,7 +149,11 @@ public final class ArchiveReader {
         let target: Int
         switch whence {
         case SEEK_SET: target = Int(offset)
-        case SEEK_CUR: target = position + Int(offset)
+        case SEEK_CUR:
+            // A damaged archive can ask for offsets near Int64.max: refuse, never trap.
+            let (sum, overflow) = position.addingReportingOverflow(Int(offset))
+            guard !overflow, sum >= 0 else { return Int64(ARCHIVE_FATAL) }
+            target = sum
         default:
             let moved = lseek(fd, Int(offset), whence)
             if moved >= 0 { position = moved }

@@ -50,10 +50,13 @@ struct MySQLDumpTranslator: DumpTranslator {
             _ = cursor.accept("IF", "NOT", "EXISTS")
             guard let name = cursor.qualifiedName() else { return .notCarried(kind: "table", name: "?") }
             let table = tableName(name)
-            guard let result = TableDefinitionParser(dialect: .mysql).parse(&cursor, name: table, catalog: catalog)
-            else {
-                return .notCarried(kind: "table", name: table)
+            let parsed: TableDefinitionParser.Result?
+            do {
+                parsed = try TableDefinitionParser(dialect: .mysql).parse(&cursor, name: table, catalog: catalog)
+            } catch {
+                return .cannotLoad("CREATE TABLE \(table) cannot be read: \(error)")
             }
+            guard let result = parsed else { return .notCarried(kind: "table", name: table) }
             catalog.add(result.table)
             catalog.foreignKeys += result.foreignKeys.map { key in
                 var key = key

@@ -54,10 +54,13 @@ struct PostgresDumpTranslator: DumpTranslator {
             _ = cursor.accept("IF", "NOT", "EXISTS")
             guard let name = cursor.qualifiedName() else { return .notCarried(kind: "table", name: "?") }
             let table = Self.tableName(name)
-            guard let result = TableDefinitionParser(dialect: .postgres).parse(&cursor, name: table, catalog: catalog)
-            else {
-                return .notCarried(kind: "table", name: table)
+            let parsed: TableDefinitionParser.Result?
+            do {
+                parsed = try TableDefinitionParser(dialect: .postgres).parse(&cursor, name: table, catalog: catalog)
+            } catch {
+                return .cannotLoad("CREATE TABLE \(table) cannot be read: \(error)")
             }
+            guard let result = parsed else { return .notCarried(kind: "table", name: table) }
             catalog.add(result.table)
             if let parent = result.partitionOf { catalog.partitions[parent.lowercased(), default: []].append(table) }
             catalog.foreignKeys += result.foreignKeys

@@ -24,7 +24,15 @@ struct TableDefinitionParser {
     private static let standardConstraints: Set<String> = ["PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE", "LIKE"]
 
     /// `cursor` is just after `CREATE [UNLOGGED] TABLE [IF NOT EXISTS]`.
-    func parse(_ cursor: inout SQLCursor, name: String, catalog: SchemaCatalog) -> Result? {
+    /// A column definition no engine would accept (an unbalanced parenthesis in its type, no
+    /// name): the import must fail at this statement, as the dump's own engine would.
+    struct Damage: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The table, or nil for a form this parser does not read (reported as not carried);
+    /// throws `Damage` for a definition its engine would refuse.
+    func parse(_ cursor: inout SQLCursor, name: String, catalog: SchemaCatalog) throws(Damage) -> Result? {
         var table = SchemaCatalog.Table(name: name, columns: [])
         var keys: [String] = []
         var foreignKeys: [SchemaCatalog.ForeignKey] = []
@@ -74,12 +82,12 @@ struct TableDefinitionParser {
                 case "KEY", "INDEX", "FULLTEXT", "SPATIAL", "CHECK", "EXCLUDE", "LIKE", "PERIOD":
                     continue
                 default:
-                    guard let column = self.column(&item, table: name, foreignKeys: &foreignKeys, catalog: catalog)
-                    else { return nil }
-                    table.columns.append(column)
+                    table.columns.append(
+                        try self.column(&item, table: name, foreignKeys: &foreignKeys, catalog: catalog))
                 }
             }
         }
+        try Self.checkBalance(after: cursor, table: name)
         if cursor.accept("PARTITION", "BY") { table.isPartitioned = true }
         guard !table.columns.isEmpty else { return nil }
         let columns = table.columns.map { "\(quoteIdentifier($0.name)) \($0.affinity.rawValue)" }
@@ -90,8 +98,10 @@ struct TableDefinitionParser {
     private func column(
         _ item: inout SQLCursor, table: String, foreignKeys: inout [SchemaCatalog.ForeignKey],
         catalog: SchemaCatalog
-    ) -> SchemaCatalog.Column? {
-        guard let name = item.identifier() else { return nil }
+    ) throws(Damage) -> SchemaCatalog.Column {
+        guard let name = item.identifier() else {
+            throw Damage(description: "a column definition does not start with a name: \(Self.excerpt(item.bytes))")
+        }
         // The type: everything up to the first constraint word outside parentheses.
         item.skipSpace()
         let typeStart = item.index
@@ -108,6 +118,9 @@ struct TableDefinitionParser {
             }
             if byte == 0x29 {
                 depth -= 1
+                guard depth >= 0 else {
+                    throw Damage(description: "the type of column \(name) closes a parenthesis it never opened")
+                }
                 item.index += 1
                 typeEnd = item.index
                 continue
@@ -132,7 +145,9 @@ struct TableDefinitionParser {
             item.index += 1
             typeEnd = item.index
         }
-        let declared = String(decoding: item.bytes[typeStart..<typeEnd], as: UTF8.self)
+        guard depth == 0 else { throw Damage(description: "the type of column \(name) leaves a parenthesis open") }
+        let end = min(max(typeEnd, typeStart), item.bytes.count)
+        let declared = String(decoding: item.bytes[typeStart..<end], as: UTF8.self)
         let (affinity, isBoolean) = catalog.affinity(of: declared.isEmpty ? "text" : declared)
         // An inline REFERENCES is a foreign key too.
         while !item.atEnd {
@@ -145,6 +160,34 @@ struct TableDefinitionParser {
             if item.word() == nil { item.index += 1 }
         }
         return SchemaCatalog.Column(name: name, affinity: affinity, isBoolean: isBoolean)
+    }
+
+    /// What follows the column list (table options, partitioning) must close no parenthesis
+    /// it did not open: a stray `)` means the list ended early, inside a damaged definition.
+    static func checkBalance(after cursor: SQLCursor, table: String) throws(Damage) {
+        var depth = 0
+        var quote: UInt8?
+        for byte in cursor.bytes[min(cursor.index, cursor.bytes.count)...] {
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            switch byte {
+            case 0x27, 0x22, 0x60: quote = byte
+            case 0x28: depth += 1
+            case 0x29:
+                depth -= 1
+                if depth < 0 {
+                    throw Damage(
+                        description: "a `)` closes nothing after the column list of \(table) (a damaged column type?)")
+                }
+            default: break
+            }
+        }
+    }
+
+    static func excerpt(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes.prefix(60), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The comma-separated elements between the opening `(` (already read) and its `)`.
