@@ -121,3 +121,38 @@ import Testing
         #expect(rows.out.trimmingCharacters(in: .whitespacesAndNewlines) == "10", "\(rows.all)")
     }
 }
+
+/// What this machine lacks is no verdict on the backup: exit 2, never 1.
+@Suite struct CouldNotVerifyTests {
+    @Test func anArchiveNeedingAMissingProgramOrAKeyCannotBeVerified() throws {
+        let work = TestEnvironment.scratch("lacks")
+        defer { TestEnvironment.remove(work) }
+        let made = TestEnvironment.shell(
+            """
+            set -e; cd '\(work)'
+            printf 'LRZI\\000\\006' > x.tar.lrz; head -c 200 /dev/zero >> x.tar.lrz
+            echo secret > s.txt; zip -q -P key enc.zip s.txt
+            """)
+        try #require(made.code == 0, "\(made.all)")
+        for archive in ["x.tar.lrz", "enc.zip"] {
+            let result = TestEnvironment.verify(["--archive", work + "/" + archive], reports: work + "/r")
+            #expect(result.code == 2, "\(archive): \(result.all)")
+            #expect(result.out.contains("COULD NOT VERIFY"), "\(archive): \(result.out)")
+        }
+    }
+
+    /// A relative --scratch becomes absolute before any child program (initdb,
+    /// mariadb-install-db) sees it: the kept sandbox is named by its absolute path.
+    @Test func aRelativeScratchIsMadeAbsolute() throws {
+        let work = TestEnvironment.scratch("relative")
+        defer { TestEnvironment.remove(work) }
+        let result = TestEnvironment.run(
+            TestEnvironment.binary,
+            [
+                "verify", "--archive", TestEnvironment.demoArchive, "--scratch", "S", "--keep-sandbox", "--report-dir",
+                "r",
+            ],
+            cwd: work)
+        #expect(result.out.contains("sandbox kept at \(work)/S/restorecheck-"), "\(result.all)")
+    }
+}

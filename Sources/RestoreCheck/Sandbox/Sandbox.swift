@@ -23,7 +23,10 @@ public final class Sandbox: Sendable {
 
     public init(scratch: String?, keep: Bool = false) throws {
         isKept = keep
-        let base = scratch ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+        var base = scratch ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+        // Paths handed to child programs (initdb, mariadb-install-db) must not depend on the
+        // working directory they run in.
+        if !base.hasPrefix("/") { base = FileManager.default.currentDirectoryPath + "/" + base }
         if scratch != nil, !FileManager.default.fileExists(atPath: base) {
             // Traverse-only for others (0711): a database server started as its own user
             // (postgres) must reach its directory in the sandbox; nobody can list or read here.
