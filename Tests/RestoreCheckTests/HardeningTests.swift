@@ -156,3 +156,31 @@ import Testing
         #expect(result.out.contains("sandbox kept at \(work)/S/restorecheck-"), "\(result.all)")
     }
 }
+
+/// libarchive's own damaged test archives, which its tests expect to be rejected: each
+/// restored "cleanly" before (zeros or padding where data was missing, a skip past a damaged
+/// header), and each must now fail, naming the entry.
+@Suite struct PeerDamageTests {
+    @Test(arguments: [
+        ("libarchive/test/test_read_format_zip_uncompressed_size_off_by_4gib.zip", "its header declares"),
+        ("libarchive/test/test_read_format_gtar_sparse_skip_entry.tar.Z", "skipped damaged data"),
+        ("libarchive/test/test_read_format_rar_multivolume.part0001.rar", "limit"),
+    ])
+    func aDamagedPeerArchiveNeverPasses(_ relative: String, _ reason: String) throws {
+        let work = TestEnvironment.scratch("peer")
+        defer { TestEnvironment.remove(work) }
+        let archive = UUDecode.archive(relative, into: work)
+        let result = TestEnvironment.verify(["--archive", archive], reports: work + "/r")
+        #expect(result.code == 1, "\(relative): \(result.all)")
+        #expect(result.out.contains(reason), "\(relative): \(result.out)")
+    }
+
+    /// The decoder itself: a valid peer archive decodes to what its name says.
+    @Test func aValidPeerArchiveDecodesAndPasses() throws {
+        let work = TestEnvironment.scratch("peer-ok")
+        defer { TestEnvironment.remove(work) }
+        let archive = UUDecode.archive("libarchive/test/test_compat_gtar_1.tar", into: work)
+        let result = TestEnvironment.verify(["--archive", archive], reports: work + "/r")
+        #expect(result.code == 0, "\(result.all)")
+    }
+}

@@ -42,6 +42,8 @@ public struct ArchiveEntryHeader: Sendable {
     public var mtime: Int64
     public var symlinkTarget: [UInt8]?
     public var hardlinkTarget: [UInt8]?
+    /// The entry has a sparse map: offsets may jump (holes), and a trailing hole is real.
+    public var isSparse: Bool
 
     public var name: String { EntryName.key(nameBytes) }
 
@@ -58,6 +60,7 @@ public struct ArchiveEntryHeader: Sendable {
         gname = (archive_entry_gname(entry) ?? archive_entry_gname_utf8(entry)).map { String(cString: $0) }
         size = archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : 0
         mtime = Int64(archive_entry_mtime(entry))
+        isSparse = archive_entry_sparse_count(entry) > 0
         symlinkTarget =
             type == .symlink ? (archive_entry_symlink(entry) ?? archive_entry_symlink_utf8(entry)).map(Self.bytes) : nil
     }

@@ -66,21 +66,39 @@ public final class ArchiveReader {
 
     /// The next entry's header, or nil at the end of the archive. Warnings (a name that is not
     /// valid in the locale, say) are returned alongside the header, not thrown.
-    public func nextHeader() throws(ArchiveError) -> (header: ArchiveEntryHeader?, warning: ArchiveError?)? {
+    public func nextHeader() throws(ArchiveError) -> NextHeader? {
         var entry: OpaquePointer?
         var code = archive_read_next_header(handle, &entry)
         var retries = 0
+        var skipped: ArchiveError?
         while code == ARCHIVE_RETRY && retries < 16 {
+            // libarchive skipped damaged data to find the next header: say so, never silently.
+            skipped = skipped ?? error(code, "archive_read_next_header")
             retries += 1
             code = archive_read_next_header(handle, &entry)
         }
-        if code == ARCHIVE_EOF { return nil }
+        if code == ARCHIVE_EOF {
+            if let skipped { return NextHeader(header: nil, warning: nil, skippedDamage: skipped, atEnd: true) }
+            return nil
+        }
         guard code == ARCHIVE_OK || code == ARCHIVE_WARN, let entry else {
             throw error(code, "archive_read_next_header")
         }
         let header = ArchiveEntryHeader(entry)
         currentEntry = header?.name
-        return (header, code == ARCHIVE_WARN ? error(code, "archive_read_next_header") : nil)
+        return NextHeader(
+            header: header, warning: code == ARCHIVE_WARN ? error(code, "archive_read_next_header") : nil,
+            skippedDamage: skipped, atEnd: false)
+    }
+
+    /// What `nextHeader` found: the entry (nil when its name could not be read), a warning
+    /// that came with it, and damage libarchive skipped over to reach it.
+    public struct NextHeader {
+        public var header: ArchiveEntryHeader?
+        public var warning: ArchiveError?
+        public var skippedDamage: ArchiveError?
+        /// The skip ran into the end of the archive: no entry follows.
+        public var atEnd: Bool
     }
 
     /// Hands each block of the current entry's data to `body` with its offset in the file

@@ -51,7 +51,7 @@ public final class Restorer {
         var afterLastEntry: Int64 = 0
         while true {
             try Interruption.check()
-            let next: (header: ArchiveEntryHeader?, warning: ArchiveError?)?
+            let next: ArchiveReader.NextHeader?
             do {
                 next = try archive.nextHeader()
             } catch {
@@ -61,7 +61,12 @@ public final class Restorer {
                 if error.isFatal || failedHeaders > 8 { break }
                 continue
             }
-            guard let next else {
+            if let skipped = next?.skippedDamage {
+                let place = archive.currentEntry.flatMap { $0.isEmpty ? nil : "after entry \($0)" } ?? displayPath
+                outcome.damage.append(
+                    Offender(place, "libarchive skipped damaged data to find the next entry: \(skipped.message)"))
+            }
+            guard let next, !next.atEnd else {
                 // Every tar writer ends with zero blocks; a clean EOF right after an entry means the
                 // archive was cut at an entry boundary, which libarchive does not report.
                 if archive.isTar, outcome.facts.entries > 0, archive.formatPosition - afterLastEntry < 512 {
@@ -262,6 +267,15 @@ public final class Restorer {
             }
         }
         if header.size > end {
+            if !header.isSparse {
+                // Not a sparse file, so the archive should have held every byte: a zip whose
+                // sizes disagree, a rar volume whose continuation is missing.
+                outcome.damage.append(
+                    Offender(
+                        header.name,
+                        "the archive holds \(ByteSize.format(UInt64(end))) of the \(ByteSize.format(UInt64(header.size))) "
+                            + "its header declares"))
+            }
             digest.updateZeros(header.size - end)
             ftruncate(fd, off_t(header.size))
         }
