@@ -273,8 +273,8 @@ public final class Restorer {
                 outcome.damage.append(
                     Offender(
                         header.name,
-                        "the archive holds \(ByteSize.format(UInt64(end))) of the \(ByteSize.format(UInt64(header.size))) "
-                            + "its header declares"))
+                        "the archive holds \(ByteSize.format(UInt64(end))) of the "
+                            + "\(ByteSize.format(UInt64(header.size))) its header declares"))
             }
             digest.updateZeros(header.size - end)
             ftruncate(fd, off_t(header.size))
