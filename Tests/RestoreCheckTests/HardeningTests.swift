@@ -184,3 +184,34 @@ import Testing
         #expect(result.code == 0, "\(result.all)")
     }
 }
+
+/// libarchive 3.6.2's own loop bugs (a rockridge CE loop, a xar double link, a recursive
+/// gzip) hang bsdtar too; restorecheck's limits end them: exit 2, the limit named, the
+/// sandbox removed.
+@Suite struct OwnLimitsTests {
+    @Test(arguments: [
+        "libarchive/test/test_read_format_iso_rockridge_ce_loop.iso.Z",
+        "libarchive/test/test_read_format_xar_doublelink.xar",
+        "libarchive/test/test_read_filter_gzip_recursive.gz",
+    ])
+    func aReaderThatLoopsIsStopped(_ relative: String) throws {
+        let work = TestEnvironment.scratch("loop")
+        defer { TestEnvironment.remove(work) }
+        let archive = UUDecode.archive(relative, into: work)
+        let plan = """
+            sets:
+              - name: loop
+                source: { archive: \(archive) }
+                limits: { stall_seconds: 3s, max_memory: 1GiB }
+            """
+        try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: work + "/scratch", withIntermediateDirectories: true)
+        let result = TestEnvironment.run(
+            TestEnvironment.binary,
+            ["verify", work + "/plan.yml", "--report-dir", work + "/r", "--scratch", work + "/scratch"])
+        #expect(result.code == 2, "\(relative): \(result.all)")
+        #expect(
+            result.err.contains("limits.stall_seconds") || result.err.contains("limits.max_memory"), "\(result.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work + "/scratch").isEmpty, "sandbox left behind")
+    }
+}

@@ -19,6 +19,8 @@ public final class ArchiveReader {
     private var sniffed = false
     /// Bytes of the archive file read so far.
     public private(set) var rawBytesRead: UInt64 = 0
+    /// Called whenever archive bytes are read or entry data arrives: progress for the watchdog.
+    var heartbeat: (() -> Void)?
     /// The descriptor's offset, and how far from the start every byte has been hashed.
     private var position: Int = 0
     private var hashedUpTo: Int = 0
@@ -112,6 +114,7 @@ public final class ArchiveReader {
             let code = archive_read_data_block(handle, &block, &size, &offset)
             if code == ARCHIVE_EOF { return }
             guard code == ARCHIVE_OK else { throw error(code, "archive_read_data_block") }
+            heartbeat?()
             if size > 0, let block { try body(UnsafeRawBufferPointer(start: block, count: size), offset) }
         }
     }
@@ -196,6 +199,7 @@ public final class ArchiveReader {
             readErrno = errno
             return -1
         }
+        heartbeat?()
         let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
         if !sniffed, count >= 2 {
             sniffed = true

@@ -18,6 +18,8 @@ public final class Restorer {
     public var rawAlgorithms: Set<DigestAlgorithm> = []
     /// Called after each entry with (archive bytes read, entries): the progress display.
     public var progress: ((UInt64, Int) -> Void)?
+    /// Told of every entry and every block, so a reader that stops progressing is stopped.
+    var watchdog: Watchdog?
 
     static let manifestNames: Set<String> = [
         "SHA256SUMS", "SHA512SUMS", "SHA1SUMS", "MD5SUMS",
@@ -43,6 +45,7 @@ public final class Restorer {
         let archive: ArchiveReader
         do {
             archive = try ArchiveReader(fd: fd, rawAlgorithms: rawAlgorithms)
+            archive.heartbeat = watchdog.map { watchdog in { watchdog.beat() } }
         } catch {
             outcome.damage.append(Offender(displayPath, "not an archive libarchive can read: \(error.message)"))
             return outcome
@@ -79,6 +82,7 @@ public final class Restorer {
                 break
             }
             outcome.facts.entries += 1
+            if let name = next.header?.name { watchdog?.reading(name) }
             if let warning = next.warning {
                 outcome.warnings.append(
                     Offender(next.header?.name ?? "entry \(outcome.facts.entries)", warning.message))

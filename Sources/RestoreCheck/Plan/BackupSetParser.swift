@@ -69,7 +69,16 @@ struct BackupSetParser {
         if let maxAge = map["max_age"] { set.maxAge = try reader.age(maxAge, key: "max_age") }
         if let limits = map["limits"] {
             let fields = try reader.mapping(
-                limits, allowed: ["max_bytes", "max_entry_bytes", "max_entries", "max_ratio"], context: "limits")
+                limits,
+                allowed: [
+                    "max_bytes", "max_entry_bytes", "max_entries", "max_ratio", "max_seconds", "stall_seconds",
+                    "max_memory",
+                ], context: "limits")
+            if let n = fields["max_seconds"] { set.limits.maxSeconds = try reader.age(n, key: "limits.max_seconds") }
+            if let n = fields["stall_seconds"] {
+                set.limits.stallSeconds = try reader.age(n, key: "limits.stall_seconds")
+            }
+            if let n = fields["max_memory"] { set.limits.maxMemory = try reader.bytes(n, key: "limits.max_memory") }
             if let n = fields["max_bytes"] { set.limits.maxBytes = try reader.bytes(n, key: "limits.max_bytes") }
             if let n = fields["max_entry_bytes"] {
                 set.limits.maxEntryBytes = try reader.bytes(n, key: "limits.max_entry_bytes")

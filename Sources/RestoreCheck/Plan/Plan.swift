@@ -88,6 +88,12 @@ public struct RestoreLimits: Sendable {
     public var maxEntries: Int = 2_000_000
     /// Restored bytes per archive byte, judged once 64 MiB are restored.
     public var maxRatio: Double = 1000
+    /// The longest a set may take, restore, import and checks together (`limits.max_seconds`).
+    public var maxSeconds: TimeInterval = 24 * 3600
+    /// The longest the restore pass may go without reading the archive or writing an entry.
+    public var stallSeconds: TimeInterval = 600
+    /// Resident memory beyond which the set is stopped (a reader growing without bound).
+    public var maxMemory: UInt64 = 4 << 30
     public init() {}
 }
 

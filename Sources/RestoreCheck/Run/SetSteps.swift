@@ -11,9 +11,15 @@ struct SetSteps {
     let now: Date
     let scratch: String?
     let keepSandbox: Bool
+    /// The set's own time, stall and memory limits.
+    let watchdog: Watchdog
     private let progress: ProgressLine?
 
-    init(set: BackupSetPlan, environment: RunEnvironment, now: Date, scratch: String?, keepSandbox: Bool) {
+    init(
+        set: BackupSetPlan, environment: RunEnvironment, now: Date, scratch: String?, keepSandbox: Bool,
+        watchdog: Watchdog
+    ) {
+        self.watchdog = watchdog
         self.set = set
         self.environment = environment
         self.now = now
@@ -63,6 +69,9 @@ struct SetSteps {
                     progress.restoring(bytes: bytes, total: archive.size, entries: entries)
                 }
             }
+            restorer.watchdog = watchdog
+            watchdog.armStall(true)
+            defer { watchdog.armStall(false) }
             var outcome = try restorer.restore(fd: archive.descriptor.raw, displayPath: archive.displayPath)
             environment.output.clearProgress()
             outcome.facts.path = archive.displayPath
@@ -163,12 +172,14 @@ struct SetSteps {
     /// an interrupt or a plan that cannot work throws. The report carries the set's duration.
     static func report(
         for set: BackupSetPlan, clock: any RunClock,
-        _ body: (inout SetReport) throws -> Void
+        _ body: (inout SetReport, Watchdog) throws -> Void
     ) throws -> SetReport {
         var report = SetReport(name: set.name)
         let started = clock.monotonic()
+        let watchdog = Watchdog(limits: set.limits)
+        defer { watchdog.finish() }
         do {
-            try body(&report)
+            try body(&report, watchdog)
         } catch let error as RestoreCheckError where error.kind != .interrupted && error.kind != .plan {
             report.checks.append(
                 CheckResult(CheckID(.source, "could not verify"), status: .error, message: error.description))

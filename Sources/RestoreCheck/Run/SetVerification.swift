@@ -16,10 +16,10 @@ struct SetVerification {
         return report
     }
 
-    private func verify(into report: inout SetReport) throws {
+    private func verify(into report: inout SetReport, watchdog: Watchdog) throws {
         let steps = SetSteps(
             set: set, environment: environment, now: now, scratch: request.output.scratch,
-            keepSandbox: request.output.keepSandbox)
+            keepSandbox: request.output.keepSandbox, watchdog: watchdog)
         let archive = try steps.selectSource(archive: request.archive, latest: request.latest, into: &report)
         let manifests = ResolvedManifests.resolve(set.manifest, override: request.manifest, archive: archive)
         let sandbox = try steps.makeSandbox(into: &report)
@@ -55,10 +55,10 @@ struct SetComparison {
         try SetSteps.report(for: set, clock: environment.clock, compare)
     }
 
-    private func compare(into report: inout SetReport) throws {
+    private func compare(into report: inout SetReport, watchdog: Watchdog) throws {
         let steps = SetSteps(
             set: set, environment: environment, now: now, scratch: request.output.scratch,
-            keepSandbox: request.output.keepSandbox)
+            keepSandbox: request.output.keepSandbox, watchdog: watchdog)
         let archive = try steps.selectSource(archive: request.archive, latest: request.latest, into: &report)
         let manifests = ResolvedManifests.resolve(set.manifest, override: nil, archive: archive)
         let sandbox = try steps.makeSandbox(into: &report)
