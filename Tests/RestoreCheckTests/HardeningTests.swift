@@ -215,3 +215,81 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: work + "/scratch").isEmpty, "sandbox left behind")
     }
 }
+
+/// Nothing is left behind: not names that are not UTF-8, not directories without rights,
+/// not the sandbox of a run that was killed.
+@Suite struct LeftoverTests {
+    @Test func aSandboxHoldingNamesThatAreNotUTF8IsRemoved() throws {
+        let work = TestEnvironment.scratch("leftover")
+        defer { TestEnvironment.remove(work) }
+        var path = ""
+        do {
+            let sandbox = try Sandbox(scratch: work)
+            path = sandbox.path
+            // koi8-r and cp932 bytes, as libarchive's own test archives carry them.
+            for name in [[0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4], [0x95, 0x5C, 0x83, 0x65]] as [[UInt8]] {
+                let fd = (name.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer {
+                    openat(sandbox.rootFD, $0.baseAddress!, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+                }
+                try #require(fd >= 0)
+                close(fd)
+            }
+            try FileManager.default.createDirectory(
+                atPath: sandbox.rootPath + "/locked/inner", withIntermediateDirectories: true)
+            chmod(sandbox.rootPath + "/locked", 0)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path), "left behind: \(path)")
+    }
+
+    /// A run killed with SIGKILL leaves its sandbox and its database server; the next run
+    /// sweeps both and says so.
+    @Test func theNextRunSweepsASandboxWhoseRunDied() throws {
+        let work = TestEnvironment.scratch("sweep")
+        defer { TestEnvironment.remove(work) }
+        let stale = work + "/scratch/restorecheck-AbC123"
+        try FileManager.default.createDirectory(atPath: stale + "/root/etc", withIntermediateDirectories: true)
+        try "secret".write(toFile: stale + "/root/etc/shadow", atomically: false, encoding: .utf8)
+        // A pid that no process has: the owner is gone.
+        try "999999999 1\n".write(toFile: stale + "/owner", atomically: false, encoding: .utf8)
+        // Stands for the server it left running: a process whose command line names the sandbox.
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        server.arguments = ["-c", "import time; time.sleep(120)", stale + "/db/postgres-0/data"]
+        try server.run()
+        let pid = server.processIdentifier
+        try #require(pid > 0)
+        defer { if server.isRunning { kill(pid, SIGKILL) } }
+        let result = TestEnvironment.run(
+            TestEnvironment.binary,
+            [
+                "verify", "--archive", TestEnvironment.demoArchive, "--scratch", work + "/scratch", "--report-dir",
+                work + "/r",
+            ])
+        server.waitUntilExit()
+        #expect(result.err.contains("swept the sandbox \(stale)"), "\(result.err)")
+        #expect(result.err.contains("stopping 1 database server"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(server.terminationReason == .uncaughtSignal)
+    }
+
+    /// A sandbox whose owner still runs is never touched.
+    @Test func aLiveRunsSandboxIsLeftAlone() throws {
+        let work = TestEnvironment.scratch("sweep-live")
+        defer { TestEnvironment.remove(work) }
+        let live = work + "/scratch/restorecheck-LiVe12"
+        try FileManager.default.createDirectory(atPath: live + "/root", withIntermediateDirectories: true)
+        let me = ProcessInfo.processInfo.processIdentifier
+        let start = try #require(
+            (try? String(contentsOfFile: "/proc/\(me)/stat", encoding: .utf8))
+                .flatMap { $0.split(separator: ")").last?.split(separator: " ").dropFirst(19).first })
+        try "\(me) \(start)\n".write(toFile: live + "/owner", atomically: false, encoding: .utf8)
+        let result = TestEnvironment.run(
+            TestEnvironment.binary,
+            [
+                "verify", "--archive", TestEnvironment.demoArchive, "--scratch", work + "/scratch", "--report-dir",
+                work + "/r",
+            ])
+        #expect(!result.err.contains("swept"), "\(result.err)")
+        #expect(FileManager.default.fileExists(atPath: live))
+    }
+}

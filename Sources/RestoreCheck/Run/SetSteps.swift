@@ -46,6 +46,7 @@ struct SetSteps {
 
     /// A sandbox for the set, removed when the returned owner goes unless `--keep-sandbox`.
     func makeSandbox(into report: inout SetReport) throws -> Sandbox {
+        for line in SandboxSweeper.sweep(Sandbox.base(scratch)) { environment.output.warn("restorecheck: \(line)") }
         let sandbox = try Sandbox(scratch: scratch, keep: keepSandbox)
         if keepSandbox { report.sandbox = sandbox.path }
         return sandbox

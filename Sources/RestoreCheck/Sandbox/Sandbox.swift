@@ -23,10 +23,7 @@ public final class Sandbox: Sendable {
 
     public init(scratch: String?, keep: Bool = false) throws {
         isKept = keep
-        var base = scratch ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
-        // Paths handed to child programs (initdb, mariadb-install-db) must not depend on the
-        // working directory they run in.
-        if !base.hasPrefix("/") { base = FileManager.default.currentDirectoryPath + "/" + base }
+        let base = Self.base(scratch)
         if scratch != nil, !FileManager.default.fileExists(atPath: base) {
             // Traverse-only for others (0711): a database server started as its own user
             // (postgres) must reach its directory in the sandbox; nobody can list or read here.
@@ -56,13 +53,25 @@ public final class Sandbox: Sendable {
         }
         rootFD = fd
         SandboxRegistry.shared.register(path)
+        // Who owns it, so a later run can tell a sandbox whose run died (SIGKILL, power loss).
+        try? SandboxOwner.current().text.write(
+            toFile: path + "/" + SandboxOwner.fileName, atomically: false, encoding: .utf8)
+    }
+
+    /// Where sandboxes are made: `--scratch`, else `$TMPDIR`, else /tmp; always absolute, since
+    /// paths handed to child programs (initdb, mariadb-install-db) must not depend on the
+    /// working directory they run in.
+    public static func base(_ scratch: String?) -> String {
+        let base = scratch ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+        return base.hasPrefix("/") ? base : FileManager.default.currentDirectoryPath + "/" + base
     }
 
     deinit {
         close(rootFD)
         if !isKept {
-            SandboxRegistry.shared.unregister(path)
+            // Removed first, unregistered after: a signal arriving meanwhile still finds it.
             Self.removeTree(path)
+            SandboxRegistry.shared.unregister(path)
         }
     }
 
@@ -72,34 +81,49 @@ public final class Sandbox: Sendable {
         rootPath + (productionPath.hasPrefix("/") ? productionPath : "/" + productionPath)
     }
 
-    /// Recursive removal through directory descriptors: a symlink is unlinked, never followed.
-    public static func removeTree(_ path: String) {
+    /// Removes a tree through directory descriptors, on raw name bytes (names that are not
+    /// UTF-8 included), never following a link, and giving a directory its owner's rights
+    /// back before emptying it. Returns true when nothing of it is left.
+    @discardableResult
+    public static func removeTree(_ path: String) -> Bool {
         let parent = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let name = Array((path as NSString).lastPathComponent.utf8CString)
         let parentFD = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard parentFD >= 0 else { return }
+        guard parentFD >= 0 else { return false }
         defer { close(parentFD) }
         removeEntry(parentFD, name)
+        var info = stat()
+        return fstatat(parentFD, name, &info, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT
     }
 
-    private static func removeEntry(_ parentFD: Int32, _ name: String) {
+    private static func removeEntry(_ parentFD: Int32, _ name: [CChar]) {
         if unlinkat(parentFD, name, 0) == 0 { return }
-        let fd = openat(parentFD, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        var fd = openat(parentFD, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 && errno == EACCES {
+            fchmodat(parentFD, name, 0o700, 0)
+            fd = openat(parentFD, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
         guard fd >= 0 else { return }
         fchmod(fd, 0o700)
-        if let dir = fdopendir(dup(fd)) {
-            var names: [String] = []
-            while let entry = readdir(dir) {
-                let child = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if child != "." && child != ".." { names.append(child) }
-            }
-            closedir(dir)
-            for child in names { removeEntry(fd, child) }
-        }
+        for child in names(in: fd) { removeEntry(fd, child) }
         close(fd)
         unlinkat(parentFD, name, AT_REMOVEDIR)
+    }
+
+    /// The entries of a directory as NUL-terminated raw names (without `.` and `..`).
+    static func names(in fd: Int32) -> [[CChar]] {
+        guard let dir = fdopendir(dup(fd)) else { return [] }
+        defer { closedir(dir) }
+        var names: [[CChar]] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [CChar] in
+                let bytes = raw.bindMemory(to: CChar.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                return Array(bytes[..<length]) + [0]
+            }
+            if name != [0x2E, 0] && name != [0x2E, 0x2E, 0] { names.append(name) }
+        }
+        return names
     }
 }
 
@@ -134,16 +158,21 @@ public final class SandboxRegistry: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Kills every registered server and removes every registered sandbox (SIGINT / SIGTERM).
-    public func removeAll() {
+    /// Kills every registered server and removes every registered sandbox (SIGINT / SIGTERM,
+    /// a watchdog's last resort). Returns the sandboxes that could not be removed.
+    @discardableResult
+    public func removeAll() -> [String] {
         lock.lock()
         let all = paths
         let pids = servers
-        paths.removeAll()
-        servers.removeAll()
         lock.unlock()
         for pid in pids { kill(pid, SIGKILL) }
         if !pids.isEmpty { usleep(200_000) }
-        for path in all { Sandbox.removeTree(path) }
+        let left = all.filter { !Sandbox.removeTree($0) }
+        lock.lock()
+        paths.subtract(all)
+        servers.subtract(pids)
+        lock.unlock()
+        return left.sorted()
     }
 }

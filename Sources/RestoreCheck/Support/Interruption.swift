@@ -23,8 +23,9 @@ public enum Interruption {
             source.setEventHandler {
                 flag.set()
                 DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
-                    SandboxRegistry.shared.removeAll()
-                    FileHandle.standardError.write(Data("restorecheck: interrupted; sandbox removed\n".utf8))
+                    let left = SandboxRegistry.shared.removeAll()
+                    let outcome = left.isEmpty ? "sandbox removed" : "could not remove \(left.joined(separator: ", "))"
+                    FileHandle.standardError.write(Data("restorecheck: interrupted; \(outcome)\n".utf8))
                     exit(130)
                 }
             }

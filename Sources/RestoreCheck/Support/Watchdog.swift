@@ -103,10 +103,10 @@ final class Watchdog: @unchecked Sendable {
 
     /// The last resort: the sandboxes and servers go, then the process, with exit 2.
     private static func end(because reason: String) -> Never {
-        SandboxRegistry.shared.removeAll()
+        let left = SandboxRegistry.shared.removeAll()
+        let outcome = left.isEmpty ? "sandbox removed" : "could not remove \(left.joined(separator: ", "))"
         let text =
-            "restorecheck: \(reason); the reader did not stop, so the run ends here: "
-            + "sandbox removed, could not verify\n"
+            "restorecheck: \(reason); the reader did not stop, so the run ends here: \(outcome), could not verify\n"
         FileHandle.standardError.write(Data(text.utf8))
         exit(2)
     }
