@@ -79,6 +79,26 @@ import Testing
         #expect(failure.message.contains("UNIQUE"), "\(failure.message)")
     }
 
+    /// A refused row is named by its line and table, never by its values: reports are kept,
+    /// and a dump holds password hashes.
+    @Test func aFailingInsertDoesNotQuoteItsRow() throws {
+        let dump = """
+            CREATE TABLE users (id INTEGER PRIMARY KEY, hash TEXT);
+            INSERT INTO users VALUES(1,'$2y$10$secrethashsecrethash');
+            INSERT INTO users VALUES(1,'$2y$10$secrethashsecrethash');
+            """
+        let (result, _, work) = try importing(dump, .sqlite)
+        defer { TestEnvironment.remove(work) }
+        let failure = try #require(result.failure)
+        let said = "\(failure.statement ?? "") \(failure.message)"
+        #expect(failure.line == 3)
+        #expect(said.contains("users"), "\(said)")
+        #expect(!said.contains("secrethash"), "\(said)")
+        let shown = SQLiteDumpImporter.excerpt(
+            Array("INSERT INTO `users` (`id`, `hash`) VALUES (1,'$2y$10$secret')".utf8))
+        #expect(shown == "INSERT INTO `users` (`id`, `hash`) VALUES (…)", "\(shown)")
+    }
+
     /// A damaged column type (a `)` that closes nothing) is refused as MariaDB refuses it:
     /// the import fails at that statement, naming its line, and never crashes.
     @Test(arguments: ["`price` decimaloAc2)e", "`price` decimal(10,2))) x", "`price` decimal(10,2"])

@@ -261,7 +261,16 @@ final class SQLiteDumpImporter {
         database.clearCache()
     }
 
+    /// The start of a statement for a message. Reports are kept and mailed, and dumps hold
+    /// password hashes and customers' data: an INSERT is shown up to its VALUES (the table
+    /// and columns are enough to act on, with the line), never its rows.
     static func excerpt(_ bytes: [UInt8]) -> String {
-        SQLiteError.excerpt(String(decoding: bytes.prefix(300), as: UTF8.self))
+        let text = String(decoding: bytes.prefix(300), as: UTF8.self)
+        let upper = text.uppercased()
+        let trimmed = upper.drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+        if trimmed.hasPrefix("INSERT") || trimmed.hasPrefix("REPLACE"), let values = upper.range(of: "VALUES") {
+            return SQLiteError.excerpt(String(text[..<values.upperBound]) + " (…)")
+        }
+        return SQLiteError.excerpt(text)
     }
 }
