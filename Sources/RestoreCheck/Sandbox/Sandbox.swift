@@ -133,46 +133,27 @@ public final class SandboxRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var paths: Set<String> = []
 
-    func register(_ path: String) {
-        lock.lock()
-        paths.insert(path)
-        lock.unlock()
-    }
-    func unregister(_ path: String) {
-        lock.lock()
-        paths.remove(path)
-        lock.unlock()
-    }
+    func register(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    func unregister(_ path: String) { lock.withLock { _ = paths.remove(path) } }
 
     private var servers: Set<Int32> = []
 
     /// A database server started inside a sandbox: killed before its sandbox is removed.
-    func register(server pid: Int32) {
-        lock.lock()
-        servers.insert(pid)
-        lock.unlock()
-    }
-    func unregister(server pid: Int32) {
-        lock.lock()
-        servers.remove(pid)
-        lock.unlock()
-    }
+    func register(server pid: Int32) { lock.withLock { _ = servers.insert(pid) } }
+    func unregister(server pid: Int32) { lock.withLock { _ = servers.remove(pid) } }
 
     /// Kills every registered server and removes every registered sandbox (SIGINT / SIGTERM,
     /// a watchdog's last resort). Returns the sandboxes that could not be removed.
     @discardableResult
     public func removeAll() -> [String] {
-        lock.lock()
-        let all = paths
-        let pids = servers
-        lock.unlock()
+        let (all, pids) = lock.withLock { (paths, servers) }
         for pid in pids { kill(pid, SIGKILL) }
         if !pids.isEmpty { usleep(200_000) }
         let left = all.filter { !Sandbox.removeTree($0) }
-        lock.lock()
-        paths.subtract(all)
-        servers.subtract(pids)
-        lock.unlock()
+        lock.withLock {
+            paths.subtract(all)
+            servers.subtract(pids)
+        }
         return left.sorted()
     }
 }
