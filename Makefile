@@ -14,7 +14,7 @@ APT_PACKAGES := pkg-config libarchive-dev libsqlite3-dev zlib1g-dev \
 DEMO_NOW := 2026-11-26T06:00:00Z
 BIN := .build/release/restorecheck
 
-.PHONY: deps build verify test golden lint bench report-shot fixture-times clean help
+.PHONY: deps build verify test golden lint bench fuzz report-shot fixture-times clean help
 
 help:
 	@echo "make verify   verify the demo backup (Fixtures/demo) and write Reports/"
@@ -22,6 +22,7 @@ help:
 	@echo "make golden   rewrite the golden output files after a deliberate change (review git diff)"
 	@echo "make lint     swift format lint with .swift-format (lines of at most 120)"
 	@echo "make bench    time re-importing a large dump against sqlite3 (SIZE_MB=300)"
+	@echo "make fuzz     run each libFuzzer target in Fuzz/Targets for FUZZ_SECONDS (60) seconds"
 	@echo "make report-shot  verify the demo and save a PNG of its HTML report (Reports/report-shot.png)"
 
 deps:
@@ -74,6 +75,11 @@ report-shot: build fixture-times
 # Import speed and memory against `sqlite3 new.db < dump.sql` on a generated dump.
 bench: build
 	Benchmarks/bench-import.sh
+
+# libFuzzer on every parser of untrusted bytes (checksum lists, mtree, SQL, INSERT, COPY,
+# plans), seeded from Fixtures/; a crash is saved under .build-fuzz/crashes and fails.
+fuzz: deps
+	Fuzz/run.sh
 
 clean:
 	rm -rf .build Reports/*/ Reports/*.xml Reports/*.json Reports/*.sqlite Reports/*.png

@@ -1,0 +1,18 @@
+@testable import RestoreCheck
+
+/// PostgreSQL COPY text rows (escapes, `\N`, bytea hex, booleans), one line at a time, into
+/// columns of every affinity: values or a `DecodeError`, never a trap.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCopy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let decoder = CopyRowDecoder(columns: [
+        .init(name: "id", affinity: .integer), .init(name: "body", affinity: .text),
+        .init(name: "data", affinity: .blob), .init(name: "flag", affinity: .integer, isBoolean: true),
+        .init(name: "price", affinity: .numeric), .init(name: "ratio", affinity: .real),
+    ])
+    var values: [SQLValue] = []
+    for (_, line) in FuzzLines.split(bytes) {
+        line.withUnsafeBufferPointer { _ = try? decoder.decode($0, into: &values) }
+    }
+    return 0
+}
