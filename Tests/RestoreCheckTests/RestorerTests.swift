@@ -13,7 +13,7 @@ import Testing
         archive.close()
         let sandbox = try Sandbox(scratch: work + "/scratch")
         let descriptor = try FileDescriptor(opening: work + "/a.tar", flags: O_RDONLY)
-        let restorer = Restorer(
+        let restorer = try Restorer(
             sandbox: sandbox, layout: Layout(), limits: RestoreLimits(), lookForManifests: true, algorithms: [.sha256])
         return (try restorer.restore(fd: descriptor.raw, displayPath: "a.tar"), sandbox)
     }

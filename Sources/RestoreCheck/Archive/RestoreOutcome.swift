@@ -2,8 +2,10 @@ import Foundation
 
 /// Everything the streaming pass learned: the index, the facts of the archive, and what went
 /// wrong on the way, each tied to the entry where it happened.
-public struct RestoreOutcome: Sendable {
-    public var index = EntryIndex()
+///
+/// Not `Sendable`: the index is a SQLite connection, used by one step at a time.
+public struct RestoreOutcome {
+    public var index: EntryIndex
     public var facts = ArchiveFacts()
     /// Digests of the whole archive file (SHA-256, and SHA-512 when a sidecar asks for it).
     public var rawDigests: [DigestAlgorithm: Hex] = [:]
@@ -23,7 +25,7 @@ public struct RestoreOutcome: Sendable {
     /// True when the pass read to the end of the archive.
     public var complete = false
 
-    public init() {}
+    public init(index: EntryIndex) { self.index = index }
 }
 
 /// The archive as a whole, for reports.

@@ -12,7 +12,7 @@ public final class Restorer {
     private let limits: RestoreLimits
     private let lookForManifests: Bool
     private var algorithms: Set<DigestAlgorithm>
-    private var outcome = RestoreOutcome()
+    private var outcome: RestoreOutcome
     private var restoredBytes: UInt64 = 0
     /// Digests of the whole archive file to compute on the way (for sidecars).
     public var rawAlgorithms: Set<DigestAlgorithm> = []
@@ -29,7 +29,8 @@ public final class Restorer {
     public init(
         sandbox: Sandbox, layout: Layout, limits: RestoreLimits, lookForManifests: Bool,
         algorithms: Set<DigestAlgorithm>
-    ) {
+    ) throws {
+        outcome = RestoreOutcome(index: try EntryIndex(file: sandbox.path + "/index.sqlite"))
         writer = SandboxWriter(rootFD: sandbox.rootFD)
         reader = SandboxReader(rootFD: sandbox.rootFD)
         mapper = LayoutMapper(layout)
@@ -124,6 +125,7 @@ public final class Restorer {
             outcome.damage.append(Offender(displayPath, "the archive holds no entries"))
         }
         rehashForLateManifests()
+        if let failure = outcome.index.failure { throw RestoreCheckError(.io, failure, path: displayPath) }
         return outcome
     }
 
@@ -160,7 +162,7 @@ public final class Restorer {
         switch verdict {
         case .refuse(let reason):
             outcome.unsafe.append(Offender(header.name, reason))
-            outcome.index.add(entry)
+            try outcome.index.add(entry)
             try archive.skipData()
             return
         case .restoreStripped(let reason):
@@ -175,10 +177,10 @@ public final class Restorer {
             outcome.unsafe.append(Offender(header.name, refusal.reason))
             try archive.skipData()
         } catch let damage as ArchiveError {
-            outcome.index.add(entry) // known to the checks, but not restored
+            try outcome.index.add(entry) // known to the checks, but not restored
             throw damage
         }
-        let position = outcome.index.add(entry)
+        let position = try outcome.index.add(entry)
         if lookForManifests, entry.restored, entry.type == .file, let safe,
             safe.count == mapper.layout.stripComponents + 1
         {

@@ -51,7 +51,7 @@ struct BaselineFinder {
         // Maildirs: the directory above the mailboxes.
         let mailboxes = Set(
             view.index.directories.filter {
-                $0.hasSuffix("/cur") && view.index.directories.contains(String($0.dropLast(4)) + "/new")
+                $0.hasSuffix("/cur") && view.index.hasDirectory(String($0.dropLast(4)) + "/new")
             }
             .map { String($0.dropLast(4)) }
         ).sorted()

@@ -9,7 +9,7 @@ struct MtreeWriter {
 
     func spec() -> String {
         var lines = ["#mtree"]
-        let root = view.index.entries.isEmpty ? nil : view.reader.lstat("/")
+        let root = view.index.count == 0 ? nil : view.reader.lstat("/")
         if let root {
             lines.append(
                 ". type=dir mode=\(octal(UInt32(root.st_mode) & 0o7777)) uid=\(root.st_uid) gid=\(root.st_gid)")

@@ -21,14 +21,14 @@ final class TreeView {
 
     /// A live tree: read in place, never written.
     init(live root: String, prefix: String, scratch: String?) throws {
-        let walked = try LiveTree(root: root, prefix: prefix).index()
+        sandbox = try Sandbox(scratch: scratch)
+        let walked = try LiveTree(root: root, prefix: prefix, indexFile: sandbox.path + "/live-index.sqlite").index()
         let fd = try FileDescriptor(opening: root, flags: O_RDONLY | O_DIRECTORY, what: "cannot open the tree")
         index = walked.index
         reader = SandboxReader(rootFD: fd.raw, base: prefix)
         rootFD = fd
         self.root = root
         recordsOwners = true
-        sandbox = try Sandbox(scratch: scratch)
         archive = nil
     }
 

@@ -19,8 +19,8 @@ struct ManifestChecks {
 
     /// A directory the archive does not list but holds entries in is there all the same.
     private func isImpliedDirectory(_ key: String, in manifest: Manifest) -> Bool {
-        if !manifest.baseKey.isEmpty, index.directories.contains("/" + manifest.baseKey + "/" + key) { return true }
-        return index.directories.contains("/" + key)
+        if !manifest.baseKey.isEmpty, index.hasDirectory("/" + manifest.baseKey + "/" + key) { return true }
+        return index.hasDirectory("/" + key)
     }
 
     private var origins: String { manifests.map(\.origin).joined(separator: ", ") }

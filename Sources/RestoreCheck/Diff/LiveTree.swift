@@ -11,10 +11,12 @@ struct LiveTree {
     let root: String
     /// The production path `root` stands for (`/` for a whole server, `/var/www` for a sub-tree).
     let prefix: String
+    /// Where the walked tree's index is kept (in the sandbox: a live tree can be huge too).
+    let indexFile: String
 
     /// Walks the tree. Sockets are left out (no archive can hold one); their count is returned.
     func index() throws -> (index: EntryIndex, sockets: Int) {
-        var index = EntryIndex()
+        let index = try EntryIndex(file: indexFile)
         var sockets = 0
         var info = stat()
         guard lstat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
@@ -67,7 +69,7 @@ struct LiveTree {
                 let production =
                     LayoutMapper(Layout(prefix: prefix)).productionComponents(of: components).map(LayoutMapper.path)
                     ?? "/"
-                _ = index.add(
+                try index.add(
                     IndexedEntry(
                         key: components.map(EntryName.key).joined(separator: "/"), productionPath: production,
                         type: type, permissions: UInt32(child.st_mode) & 0o7777, uid: Int64(child.st_uid),

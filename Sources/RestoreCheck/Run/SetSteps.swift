@@ -59,7 +59,7 @@ struct SetSteps {
         extraDigests: Set<DigestAlgorithm> = [], report: inout SetReport
     ) throws -> RestoreOutcome {
         try report.timed(.archive, clock: environment.clock) {
-            let restorer = Restorer(
+            let restorer = try Restorer(
                 sandbox: sandbox, layout: set.layout, limits: limits, lookForManifests: manifests.lookInside,
                 algorithms: manifests.algorithms.union(extraDigests))
             if !archive.fromStandardInput {

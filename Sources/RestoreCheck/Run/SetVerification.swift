@@ -71,7 +71,8 @@ struct SetComparison {
         let reader = SandboxReader(rootFD: sandbox.rootFD)
         steps.judgeFiles(outcome, manifests: manifests, reader: reader, into: &report)
         try report.timed(.diff, clock: environment.clock) {
-            let tree = LiveTree(root: request.live, prefix: set.layout.prefix)
+            let tree = LiveTree(
+                root: request.live, prefix: set.layout.prefix, indexFile: sandbox.path + "/live-index.sqlite")
             return (
                 (),
                 try LiveDiff(
