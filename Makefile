@@ -21,7 +21,8 @@ help:
 	@echo "make test     run every test"
 	@echo "make golden   rewrite the golden output files after a deliberate change (review git diff)"
 	@echo "make lint     swift format lint with .swift-format (lines of at most 120)"
-	@echo "make bench    time re-importing a large dump against sqlite3 (SIZE_MB=300)"
+	@echo "make bench    import speed against sqlite3 (SIZE_MB=300), then peak memory on 2M entries,"
+	@echo "              a 500 MB INSERT line and a 100 MB embedded manifest against bsdtar, sqlite3, sha256sum"
 	@echo "make fuzz     run each libFuzzer target in Fuzz/Targets for FUZZ_SECONDS (60) seconds"
 	@echo "make report-shot  verify the demo and save a PNG of its HTML report (Reports/report-shot.png)"
 
@@ -75,6 +76,7 @@ report-shot: build fixture-times
 # Import speed and memory against `sqlite3 new.db < dump.sql` on a generated dump.
 bench: build
 	Benchmarks/bench-import.sh
+	Benchmarks/bench-memory.sh
 
 # libFuzzer on every parser of untrusted bytes (checksum lists, mtree, SQL, INSERT, COPY,
 # plans), seeded from Fixtures/; a crash is saved under .build-fuzz/crashes and fails.

@@ -79,6 +79,19 @@ import Testing
         return ok ? rows : nil
     }
 
+    /// A statement longer than one batch is bound batch by batch (memory stays a few MiB);
+    /// an expression past the first batch cannot be run as written without duplicating rows.
+    @Test func aLongStatementIsBoundInBatches() throws {
+        let tuples = (0..<150_000).map { "(\($0),'some text for row \($0)')" }
+        let rows = try #require(try values("INSERT INTO t VALUES " + tuples.joined(separator: ","), .sqlite))
+        #expect(rows.count == 150_000)
+        #expect(rows.last?[0] == .integer(149_999))
+        #expect(throws: InsertParser.MixedInsert.self) {
+            try values("INSERT INTO t VALUES " + tuples.joined(separator: ",") + ",(1,char(65))", .sqlite)
+        }
+        #expect(try values("INSERT INTO t VALUES (1,'a'),(2,char(65))", .sqlite) == nil)
+    }
+
     @Test func mysqlEscapesHexAndBinary() throws {
         let rows = try #require(
             try values("INSERT INTO `t` VALUES (1,'a\\'b\\\\c\\n\\0\\Z',0x00FF,_binary 'x',NULL,-2.5e3)", .mysql))

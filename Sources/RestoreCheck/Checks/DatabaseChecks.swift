@@ -9,7 +9,12 @@ struct DatabaseChecks {
     let now: Date
 
     func complete(_ result: DumpImportResult) -> CheckResult {
-        result.complete
+        if let failure = result.failure, failure.beyondLimit {
+            return CheckResult(
+                CheckID(.db, "complete", subject: dump), status: .error,
+                message: "\(dump): not read to its end (limits.max_statement_bytes)")
+        }
+        return result.complete
             ? CheckResult(
                 CheckID(.db, "complete", subject: dump), status: .pass,
                 message:
@@ -26,7 +31,7 @@ struct DatabaseChecks {
             if let line = failure.line { message += ":\(line)" }
             message += ": \(failure.message)"
             if let statement = failure.statement { message += " — in: \(statement)" }
-            return CheckResult(id, status: .fail, message: message)
+            return CheckResult(id, status: failure.beyondLimit ? .error : .fail, message: message)
         }
         let summary =
             "\(plural(result.statements, "statement")), \(plural(result.rowsInserted, "row")) into \(engine) in "

@@ -18,6 +18,8 @@ struct DatabaseVerifier {
     let now: Date
     /// Directories whose dumps are restored even when the plan lists its own (`preset: database-dumps`).
     var alsoFindUnder: [String] = []
+    /// `limits.max_statement_bytes`: the longest line or statement held whole.
+    var maxStatementBytes = DumpLineReader.defaultMaxLineBytes
     var progress: ((String, UInt64) -> Void)?
     /// Measures each check's duration.
     var clock: any RunClock = SystemClock()
@@ -249,7 +251,8 @@ struct DatabaseVerifier {
             let server = try startServer(
                 plan.target, directory: "\(work)/\(plan.target.rawValue)-\(number)", work: work)
             let input: EngineInput =
-                format == .pgCustom ? .customArchive(try openDump()) : .sql(DumpLineReader(source: sql))
+                format == .pgCustom
+                ? .customArchive(try openDump()) : .sql(DumpLineReader(source: sql, maxLineBytes: maxStatementBytes))
             return (try server.load(input, dialect: dialect, name: plan.dump), server)
         }
         var pgRestore: ChildProcess?
@@ -265,14 +268,14 @@ struct DatabaseVerifier {
         } else {
             source = sql
         }
-        let lines = DumpLineReader(source: source)
+        let lines = DumpLineReader(source: source, maxLineBytes: maxStatementBytes)
         let database = try SQLiteDatabase(path: "\(work)/\(number).sqlite")
-        let importer = SQLiteDumpImporter(database: database, dialect: dialect)
+        let importer = SQLiteDumpImporter(database: database, dialect: dialect, maxStatementBytes: maxStatementBytes)
         if let progress { importer.progress = { progress(plan.dump, $0) } }
         var result = importer.run(lines)
         if let child = pgRestore {
             // Drain what is left so pg_restore can finish, then judge its own verdict.
-            while try lines.nextLine({ _ in }) {}
+            try lines.drain()
             let status = child.wait()
             if status != 0 {
                 result.complete = false

@@ -6,6 +6,9 @@ public struct DumpImportResult: Sendable {
         public var line: Int?
         public var statement: String?
         public var message: String
+        /// The dump went past one of restorecheck's own bounds: it could not be verified,
+        /// which says nothing against the dump.
+        public var beyondLimit = false
     }
 
     /// Something the target cannot hold, by kind and name ("function public.last_day").

@@ -72,13 +72,20 @@ struct BackupSetParser {
                 limits,
                 allowed: [
                     "max_bytes", "max_entry_bytes", "max_entries", "max_ratio", "max_seconds", "stall_seconds",
-                    "max_memory",
+                    "max_memory", "max_statement_bytes",
                 ], context: "limits")
             if let n = fields["max_seconds"] { set.limits.maxSeconds = try reader.age(n, key: "limits.max_seconds") }
             if let n = fields["stall_seconds"] {
                 set.limits.stallSeconds = try reader.age(n, key: "limits.stall_seconds")
             }
             if let n = fields["max_memory"] { set.limits.maxMemory = try reader.bytes(n, key: "limits.max_memory") }
+            if let n = fields["max_statement_bytes"] {
+                let bytes = try reader.bytes(n, key: "limits.max_statement_bytes")
+                guard bytes >= 1 << 16, bytes <= 1 << 40 else {
+                    throw reader.error(n, "`limits.max_statement_bytes` must be between 64KiB and 1TiB")
+                }
+                set.limits.maxStatementBytes = Int(bytes)
+            }
             if let n = fields["max_bytes"] { set.limits.maxBytes = try reader.bytes(n, key: "limits.max_bytes") }
             if let n = fields["max_entry_bytes"] {
                 set.limits.maxEntryBytes = try reader.bytes(n, key: "limits.max_entry_bytes")

@@ -94,6 +94,9 @@ public struct RestoreLimits: Sendable {
     public var stallSeconds: TimeInterval = 600
     /// Resident memory beyond which the set is stopped (a reader growing without bound).
     public var maxMemory: UInt64 = 4 << 30
+    /// The longest dump line or statement held whole for the import (`limits.max_statement_bytes`):
+    /// past it the import cannot be verified, rather than memory growing with the dump.
+    public var maxStatementBytes: Int = DumpLineReader.defaultMaxLineBytes
     public init() {}
 }
 

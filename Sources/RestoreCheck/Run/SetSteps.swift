@@ -147,6 +147,7 @@ struct SetSteps {
                 index: outcome.index, plans: set.databases ?? (findDumps ? nil : []), now: now,
                 alsoFindUnder: set.presets.filter { $0.kind == .databaseDumps }.map(\.location))
             verifier.clock = environment.clock
+            verifier.maxStatementBytes = set.limits.maxStatementBytes
             if let progress { verifier.progress = { dump, bytes in progress.importing(dump: dump, bytes: bytes) } }
             let dumps = try verifier.run()
             environment.output.clearProgress()

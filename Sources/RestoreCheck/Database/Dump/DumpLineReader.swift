@@ -6,7 +6,18 @@
 /// buffer) in memory: a multi-megabyte extended INSERT on one line is fine, a 10 GB dump too.
 /// Lines come without their `\n` (and without a `\r` before it); numbering starts at 1.
 final class DumpLineReader {
+    /// 64 MiB: far above mysqldump's lines (net_buffer_length, 1 MiB) and pg_dump's rows,
+    /// and low enough that two copies of one line stay well inside the run's memory.
+    static let defaultMaxLineBytes = 64 << 20
+
+    /// A line longer than the bound: holding it whole would make memory follow the dump.
+    struct LineTooLong: Error {
+        let line: Int
+        let limit: Int
+    }
+
     private let source: DumpByteSource
+    private let maxLineBytes: Int
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
@@ -19,8 +30,9 @@ final class DumpLineReader {
     /// False when the last line had no newline: the dump stopped mid-line.
     private(set) var endedWithNewline = true
 
-    init(source: DumpByteSource, chunkSize: Int = 1 << 18) {
+    init(source: DumpByteSource, chunkSize: Int = 1 << 18, maxLineBytes: Int = defaultMaxLineBytes) {
         self.source = source
+        self.maxLineBytes = maxLineBytes
         buffer = [UInt8](repeating: 0, count: chunkSize)
     }
 
@@ -34,6 +46,11 @@ final class DumpLineReader {
                     }
                 }
                 if let newline = found {
+                    guard carry.count + (newline - start) <= maxLineBytes else {
+                        carry = []
+                        start = newline + 1
+                        throw LineTooLong(line: lineNumber + 1, limit: maxLineBytes)
+                    }
                     lineNumber += 1
                     let lineStart = start
                     start = newline + 1
@@ -47,6 +64,10 @@ final class DumpLineReader {
                         carry.removeAll(keepingCapacity: true)
                     }
                     return true
+                }
+                guard carry.count + (end - start) <= maxLineBytes else {
+                    carry = []
+                    throw LineTooLong(line: lineNumber + 1, limit: maxLineBytes)
                 }
                 carry.append(contentsOf: buffer[start..<end])
                 start = end
@@ -65,6 +86,19 @@ final class DumpLineReader {
             end = count
             if count == 0 { finished = true }
         }
+    }
+
+    /// Reads the rest of the source without looking at it (so a producer such as pg_restore
+    /// can finish), whatever the length of its lines.
+    func drain() throws {
+        carry = []
+        while !finished {
+            let count = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+            bytesRead += UInt64(count)
+            if count == 0 { finished = true }
+        }
+        start = 0
+        end = 0
     }
 
     private static func trimCR(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

@@ -43,25 +43,45 @@ struct InsertParser {
             table: name.name, schema: name.schema, columns: columns, conflict: conflict, valuesStart: cursor.index)
     }
 
+    /// A statement of many tuples is bound in batches of about this many source bytes, so its
+    /// parsed values never cost more than a few MiB whatever the line's length.
+    static let batchBytes = 1 << 22
+
+    /// A value that is not a literal met after earlier batches were bound: the statement can
+    /// be neither bound whole nor run as written without inserting those rows twice.
+    struct MixedInsert: Error {}
+
     /// Calls `row` with each tuple's values. Returns false (having called `row` for no tuple)
-    /// when a value is not a literal; a statement is either bound whole or run whole.
+    /// when a value is not a literal; a statement up to `batchBytes` is bound whole or run whole.
     func rows(_ bytes: [UInt8], from start: Int, _ row: ([SQLValue]) throws -> Void) throws -> Bool {
         var tuples: [[SQLValue]] = []
         var cursor = SQLCursor(bytes, dialect: dialect, at: start)
-        // Parse everything first: a failure half-way must not leave half the rows inserted.
+        var batchStart = start
+        var flushed = false
+        func notLiteral() throws -> Bool {
+            if flushed { throw MixedInsert() }
+            return false
+        }
+        // Parse a batch first: a failure half-way must not leave half the rows inserted.
         repeat {
-            guard cursor.accept(byte: 0x28) else { return false }
+            guard cursor.accept(byte: 0x28) else { return try notLiteral() }
             var values: [SQLValue] = []
             values.reserveCapacity(tuples.last?.count ?? 8)
             repeat {
-                guard let value = literal(&cursor) else { return false }
+                guard let value = literal(&cursor) else { return try notLiteral() }
                 values.append(value)
             } while cursor.accept(byte: 0x2C)
-            guard cursor.accept(byte: 0x29) else { return false }
+            guard cursor.accept(byte: 0x29) else { return try notLiteral() }
             tuples.append(values)
+            if cursor.index - batchStart >= Self.batchBytes {
+                for tuple in tuples { try row(tuple) }
+                tuples.removeAll(keepingCapacity: true)
+                batchStart = cursor.index
+                flushed = true
+            }
         } while cursor.accept(byte: 0x2C)
         cursor.skipSpace()
-        guard cursor.atEnd else { return false }
+        guard cursor.atEnd else { return try notLiteral() }
         for tuple in tuples { try row(tuple) }
         return true
     }

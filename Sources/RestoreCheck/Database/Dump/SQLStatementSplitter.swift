@@ -34,7 +34,13 @@ struct SQLStatementSplitter {
     private(set) var startLine = 0
     private var sawCode = false
 
-    init(dialect: DumpDialect) { self.dialect = dialect }
+    /// A statement growing past this (over many lines) stops the import: see `DumpLineReader`.
+    private let maxStatementBytes: Int
+
+    init(dialect: DumpDialect, maxStatementBytes: Int = DumpLineReader.defaultMaxLineBytes) {
+        self.dialect = dialect
+        self.maxStatementBytes = maxStatementBytes
+    }
 
     /// True between statements: nothing pending, no open quote or comment.
     var isIdle: Bool { state == .normal && !sawCode }
@@ -150,6 +156,10 @@ struct SQLStatementSplitter {
             index += 1
         }
         if segmentStart < count || !buffer.isEmpty || !isIdle {
+            guard buffer.count + (min(index, count) - segmentStart) < maxStatementBytes else {
+                buffer = []
+                throw DumpLineReader.LineTooLong(line: startLine, limit: maxStatementBytes)
+            }
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: line[segmentStart..<min(index, count)]))
             buffer.append(0x0A)
             if state != .normal { sawCode = true }

@@ -64,6 +64,9 @@ extension EngineServer {
             }
         } catch let error as RestoreCheckError where error.kind == .interrupted {
             throw error
+        } catch let tooLong as DumpLineReader.LineTooLong {
+            result.failure = .init(
+                line: tooLong.line, statement: nil, message: SQLiteDumpImporter.beyondLimit(tooLong), beyondLimit: true)
         } catch {
             result.failure = .init(line: lines.lineNumber, statement: nil, message: "the dump cannot be read: \(error)")
         }

@@ -18,14 +18,16 @@ final class SQLiteDumpImporter {
     private var values: [SQLValue] = []
     var progress: ((UInt64) -> Void)?
 
-    init(database: SQLiteDatabase, dialect: DumpDialect) {
+    init(
+        database: SQLiteDatabase, dialect: DumpDialect, maxStatementBytes: Int = DumpLineReader.defaultMaxLineBytes
+    ) {
         self.database = database
         switch dialect {
         case .sqlite: translator = SQLiteDumpTranslator()
         case .mysql: translator = MySQLDumpTranslator()
         case .postgres: translator = PostgresDumpTranslator()
         }
-        splitter = SQLStatementSplitter(dialect: dialect)
+        splitter = SQLStatementSplitter(dialect: dialect, maxStatementBytes: maxStatementBytes)
         completeness = CompletenessTracker(dialect: dialect)
         result = DumpImportResult(dialect: dialect)
         parser = InsertParser(dialect: dialect)
@@ -77,6 +79,9 @@ final class SQLiteDumpImporter {
             result.failure = result.failure ?? .init(line: reader.lineNumber, statement: nil, message: error.message)
         } catch let error as RestoreCheckError where error.kind == .interrupted {
             result.failure = result.failure ?? .init(line: reader.lineNumber, statement: nil, message: "interrupted")
+        } catch let tooLong as DumpLineReader.LineTooLong {
+            result.failure = .init(
+                line: tooLong.line, statement: nil, message: Self.beyondLimit(tooLong), beyondLimit: true)
         } catch {
             completeness.content()
             result.failure = .init(
@@ -92,6 +97,13 @@ final class SQLiteDumpImporter {
         result.bytes = reader.bytesRead
         result.seconds = Date().timeIntervalSince(started)
         return result
+    }
+
+    /// Names the bound and how to raise it: the dump itself may well be sound.
+    static func beyondLimit(_ tooLong: DumpLineReader.LineTooLong) -> String {
+        "could not verify: a statement here is longer than limits.max_statement_bytes "
+            + "(\(ByteSize.format(UInt64(tooLong.limit)))), which restorecheck would have to hold in memory whole; "
+            + "raise limits.max_statement_bytes in the plan to import it"
     }
 
     private func handle(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
@@ -164,12 +176,20 @@ final class SQLiteDumpImporter {
             case .insert(let header):
                 let table = translator.catalog.table(header.table)
                 var prepared: (count: Int, statement: SQLiteStatement)?
-                let bound = try parser.rows(statement, from: header.valuesStart) { row in
-                    if prepared?.count != row.count {
-                        prepared = (row.count, try self.insertStatement(header, count: row.count))
+                let bound: Bool
+                do {
+                    bound = try parser.rows(statement, from: header.valuesStart) { row in
+                        if prepared?.count != row.count {
+                            prepared = (row.count, try self.insertStatement(header, count: row.count))
+                        }
+                        try self.insert(
+                            row, with: prepared!.statement, line: line, table: header.table, columns: table?.columns)
                     }
-                    try self.insert(
-                        row, with: prepared!.statement, line: line, table: header.table, columns: table?.columns)
+                } catch is InsertParser.MixedInsert {
+                    throw fail(
+                        line, statement,
+                        "past its first \(ByteSize.format(UInt64(InsertParser.batchBytes))) this INSERT holds a value "
+                            + "that is not a literal restorecheck can carry into SQLite")
                 }
                 if !bound {
                     guard translator.speaksSQLite else {
