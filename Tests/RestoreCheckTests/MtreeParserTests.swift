@@ -12,6 +12,26 @@ import Testing
         #expect(MtreeEscapes.decode(Array("tab\\tend\\^A".utf8)) == Array("tab\tend".utf8) + [1])
     }
 
+    /// Descending costs the name, not the depth: 2000 levels read at once with the right
+    /// keys, and a spec nesting past PATH_MAX (a 200k-level one gave no verdict in 600 s) is
+    /// refused naming its line.
+    @Test func deepNestingIsLinearAndBounded() throws {
+        func spec(_ depth: Int) -> [UInt8] {
+            var text = "#mtree\n. type=dir\n"
+            for _ in 0..<depth { text += "d type=dir\n" }
+            text += "f type=file size=0\n" + String(repeating: "..\n", count: depth + 1)
+            return Array(text.utf8)
+        }
+        let entries = try MtreeParser(origin: "deep").parse(spec(2000))
+        #expect(entries.count == 2001)
+        #expect(entries.last?.key == Array(repeating: "d", count: 2000).joined(separator: "/") + "/f")
+        #expect(entries.last?.line == 2003)
+        #expect(throws: RestoreCheckError.self) { try MtreeParser(origin: "deep").parse(spec(200_000)) }
+        do { _ = try MtreeParser(origin: "deep").parse(spec(200_000)) } catch {
+            #expect("\(error)".contains("deep:2050") && "\(error)".contains("PATH_MAX"), "\(error)")
+        }
+    }
+
     @Test func readsBsdtarFullPathSpecFromTheDemo() throws {
         let bytes = try #require(FileManager.default.contents(atPath: TestEnvironment.fixtures + "/tree.bsdtar.mtree"))
         let manifest = try Manifest.parse(Array(bytes), origin: "tree.bsdtar.mtree")

@@ -5,6 +5,8 @@
 struct MtreeParser {
     let origin: String
 
+    static let maxPathBytes = 4096
+
     static let knownKeywords: Set<String> = [
         "type", "mode", "uid", "gid", "uname", "gname", "link", "size", "time", "nlink", "flags", "cksum",
         "md5", "md5digest", "sha1", "sha1digest", "sha256", "sha256digest", "sha384", "sha384digest",
@@ -21,7 +23,10 @@ struct MtreeParser {
 
     func parse(_ bytes: [UInt8]) throws -> [ManifestEntry] {
         var defaults: [String: String] = [:]
-        var directory: [[UInt8]] = []
+        // The current directory as one path and where each level starts: descending and
+        // climbing cost the name's length, not the depth (a 200k-level spec was quadratic).
+        var directory: [UInt8] = []
+        var levels: [Int] = []
         var entries: [ManifestEntry] = []
         var pending: [UInt8] = []
         var pendingLine = 0
@@ -53,11 +58,11 @@ struct MtreeParser {
                 continue
             }
             if firstText == ".." {
-                guard !directory.isEmpty else {
+                guard let start = levels.popLast() else {
                     throw RestoreCheckError(
                         .manifest, "`..` climbs above the top of the spec", path: origin, line: pendingLine)
                 }
-                directory.removeLast()
+                directory.removeSubrange(start...)
                 continue
             }
             guard let name = MtreeEscapes.decode(first) else {
@@ -70,11 +75,19 @@ struct MtreeParser {
                 fields[key] = value
             }
             let isFullPath = name.contains(UInt8(ascii: "/"))
-            let path: [UInt8] =
-                isFullPath ? name : (directory + [name]).joined(separator: [UInt8(ascii: "/")]).map { $0 }
+            let path: [UInt8] = isFullPath || levels.isEmpty ? name : directory + [UInt8(ascii: "/")] + name
+            guard path.count <= Self.maxPathBytes else {
+                throw RestoreCheckError(
+                    .manifest,
+                    "nests deeper than any path can be (over \(Self.maxPathBytes) bytes, Linux's PATH_MAX)",
+                    path: origin, line: pendingLine)
+            }
             var entry = try makeEntry(key: EntryName.normalizedKey(path), fields: fields, line: pendingLine)
             // A relative directory line (`.` included) is descended into until its `..`.
-            if !isFullPath && entry.type == .directory { directory.append(name) }
+            if !isFullPath && entry.type == .directory {
+                levels.append(directory.count)
+                directory = path
+            }
             if entry.key.isEmpty { continue } // the top directory itself
             entry.line = pendingLine
             entries.append(entry)
