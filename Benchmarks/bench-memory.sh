@@ -49,7 +49,7 @@ PY
 mkdir -p "$work/x"
 read -r t_s t_k < <(peak bsdtar -xf "$work/entries.tar.zst" -C "$work/x")
 rm -rf "$work/x"
-read -r r_s r_k r_c < <(verify --archive "$work/entries.tar.zst")
+read -r r_s r_k r_c < <(verify --archive "$work/entries.tar.zst" --max-entries $(( ENTRIES * 2 )))
 line "$ENTRIES empty files (bsdtar -xf)" "$t_s" "$t_k" "$r_s" "$r_k" "$r_c"
 rm -f "$work/entries.tar.zst"
 

@@ -24,7 +24,11 @@ struct RunOutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only the final verdict line.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Print every check, not only those that did not pass.")
+    @Flag(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Print every check, not only those that did not pass, and quote a failing dump row's values "
+                + "(kept out of reports otherwise: dumps hold password hashes)."))
     var verbose = false
 
     /// The request's share of these flags (`--format` checked here, so a typo is a usage error).

@@ -97,6 +97,39 @@ import Testing
             #expect((attributes[.posixPermissions] as? Int) == mode, "\(path)")
         }
     }
+
+    /// `reports.mode` widens them for a team that shares the report directory; a mode that
+    /// would make a report executable or unreadable to its owner is a bad plan.
+    @Test(arguments: [("0640", 0o640, 0o750), ("0o644", 0o644, 0o755)])
+    func reportsModeWidensThem(_ text: String, _ file: Int, _ directory: Int) throws {
+        let work = TestEnvironment.scratch("mode")
+        defer { TestEnvironment.remove(work) }
+        let plan = """
+            sets:
+              - name: shared
+                source: { archive: \(TestEnvironment.demoArchive) }
+            reports: { mode: "\(text)" }
+            """
+        try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
+        #expect(result.code != 78, "\(result.all)")
+        let run =
+            work + "/r/shared/" + (try FileManager.default.destinationOfSymbolicLink(atPath: work + "/r/shared/latest"))
+        #expect((try FileManager.default.attributesOfItem(atPath: run)[.posixPermissions] as? Int) == directory)
+        let json = try FileManager.default.attributesOfItem(atPath: run + "/report.json")
+        #expect((json[.posixPermissions] as? Int) == file)
+    }
+
+    @Test(arguments: ["0755", "0400", "rw-r--r--"])
+    func aReportsModeThatIsNotAPlainPrivateFileModeIsABadPlan(_ text: String) throws {
+        let work = TestEnvironment.scratch("mode-bad")
+        defer { TestEnvironment.remove(work) }
+        try "sets:\n  - name: s\n    source: { archive: a.tar }\nreports: { mode: \"\(text)\" }\n".write(
+            toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
+        #expect(result.code == 78, "\(result.all)")
+        #expect(result.err.contains("plan.yml:4") && result.err.contains("reports.mode"), "\(result.err)")
+    }
 }
 
 /// Runs that share a report directory: every history row kept, every run its own directory.

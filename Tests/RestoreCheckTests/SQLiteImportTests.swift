@@ -99,6 +99,29 @@ import Testing
         #expect(shown == "INSERT INTO `users` (`id`, `hash`) VALUES (…)", "\(shown)")
     }
 
+    /// `-v` asks for the row: the person fixing the dump sees the values that failed.
+    @Test(arguments: [false, true])
+    func verboseQuotesTheFailingRow(_ verbose: Bool) throws {
+        let work = TestEnvironment.scratch("verbose")
+        defer { TestEnvironment.remove(work) }
+        let dump = """
+            BEGIN TRANSACTION;
+            CREATE TABLE users (id INTEGER PRIMARY KEY, hash TEXT);
+            INSERT INTO users VALUES(1,'$2y$10$secrethashsecrethash');
+            INSERT INTO users VALUES(1,'$2y$10$secrethashsecrethash');
+            COMMIT;
+
+            """
+        let archive = DumpFixture.archive(["/var/backups/db/users.sql": Array(dump.utf8)], in: work)
+        try DumpFixture.plan(archive: archive, entries: ["      - dump: /var/backups/db/users.sql"]).write(
+            toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let result = TestEnvironment.verify([work + "/plan.yml"] + (verbose ? ["-v"] : []), reports: work + "/r")
+        #expect(result.code == 1, "\(result.all)")
+        let message = DumpFixture.dbChecks(work + "/r")["import /var/backups/db/users.sql"]?.message ?? ""
+        #expect(message.contains("users.sql:4"), "\(message)")
+        #expect(message.contains("secrethash") == verbose, "\(message)")
+    }
+
     /// A damaged column type (a `)` that closes nothing) is refused as MariaDB refuses it:
     /// the import fails at that statement, naming its line, and never crashes.
     @Test(arguments: ["`price` decimaloAc2)e", "`price` decimal(10,2))) x", "`price` decimal(10,2"])

@@ -20,6 +20,8 @@ struct DatabaseVerifier {
     var alsoFindUnder: [String] = []
     /// `limits.max_statement_bytes`: the longest line or statement held whole.
     var maxStatementBytes = DumpLineReader.defaultMaxLineBytes
+    /// `-v`: failing statements are quoted with their values.
+    var showValues = false
     var progress: ((String, UInt64) -> Void)?
     /// Measures each check's duration.
     var clock: any RunClock = SystemClock()
@@ -272,6 +274,7 @@ struct DatabaseVerifier {
         let database = try SQLiteDatabase(path: "\(work)/\(number).sqlite")
         let importer = SQLiteDumpImporter(database: database, dialect: dialect, maxStatementBytes: maxStatementBytes)
         if let progress { importer.progress = { progress(plan.dump, $0) } }
+        importer.showValues = showValues
         var result = importer.run(lines)
         if let child = pgRestore {
             // Drain what is left so pg_restore can finish, then judge its own verdict.

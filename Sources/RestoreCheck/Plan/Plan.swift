@@ -19,6 +19,9 @@ public struct ReportSettings: Sendable {
     public enum Format: String, CaseIterable, Sendable { case junit, json, html }
     public var directory: String = "Reports"
     public var formats: [Format] = Format.allCases
+    /// Report files' mode (`reports.mode`): private by default, since a failing check can quote
+    /// what a backup holds; directories get the matching search bits (0640 → 0750).
+    public var mode: mode_t = 0o600
     public init() {}
 }
 

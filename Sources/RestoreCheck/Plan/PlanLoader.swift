@@ -43,7 +43,18 @@ public struct PlanLoader {
         }
         var reports = ReportSettings()
         if let node = top["reports"] {
-            let map = try reader.mapping(node, allowed: ["dir", "formats"], context: "reports")
+            let map = try reader.mapping(node, allowed: ["dir", "formats", "mode"], context: "reports")
+            if let modeNode = map["mode"] {
+                let text = try reader.string(modeNode, key: "reports.mode")
+                let digits = text.hasPrefix("0o") ? String(text.dropFirst(2)) : text
+                // Owner read and write, nothing executable or special: reports are plain files.
+                guard let mode = UInt16(digits, radix: 8), mode & 0o600 == 0o600, mode & ~0o666 == 0 else {
+                    throw reader.error(
+                        modeNode,
+                        "`reports.mode` must be an octal file mode from 0600 to 0666 (such as 0640), not '\(text)'")
+                }
+                reports.mode = mode_t(mode)
+            }
             if let dir = map["dir"] { reports.directory = try reader.path(dir, key: "reports.dir") }
             if let formats = map["formats"] {
                 reports.formats = try reader.sequence(formats, key: "reports.formats").map { node in

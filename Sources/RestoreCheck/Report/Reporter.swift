@@ -13,9 +13,12 @@ public protocol Reporter {
 public struct ReportWriter {
     public let directory: String
     public let reporters: [Reporter]
+    /// File mode of the reports (`reports.mode`, 0600 by default); directories follow it.
+    public let mode: mode_t
 
-    public init(directory: String, formats: [ReportSettings.Format]) {
+    public init(directory: String, formats: [ReportSettings.Format], mode: mode_t = 0o600) {
         self.directory = directory
+        self.mode = mode
         reporters = formats.map { format -> Reporter in
             switch format {
             case .junit: return JUnitReporter()
@@ -39,7 +42,8 @@ public struct ReportWriter {
             var single = report
             single.sets = [set]
             let setDirectory = (directory as NSString).appendingPathComponent(set.name)
-            let runDirectory = try Self.makeRunDirectory(in: setDirectory, stamp: stamp)
+            let runDirectory = try Self.makeRunDirectory(
+                in: setDirectory, stamp: stamp, mode: mode | ((mode & 0o444) >> 2))
             written += try write(single, into: runDirectory)
             Self.link(
                 latest: (setDirectory as NSString).appendingPathComponent("latest"),
@@ -63,11 +67,11 @@ public struct ReportWriter {
 
     /// Creates `SET-DIR/<stamp>` (or `<stamp>-2`, `-3`, …) exclusively: two runs in the same
     /// second, even from two processes, never share a run directory. Report directories are
-    /// private (0700): a failing check can quote what a backup holds.
-    static func makeRunDirectory(in setDirectory: String, stamp: String) throws -> String {
+    /// private (0700) unless `reports.mode` widens them: a failing check can quote what a backup holds.
+    static func makeRunDirectory(in setDirectory: String, stamp: String, mode: mode_t = 0o700) throws -> String {
         do {
             try FileManager.default.createDirectory(
-                atPath: setDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                atPath: setDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
         } catch {
             throw RestoreCheckError(
                 .io, "cannot create the report directory: \(error.localizedDescription)", path: setDirectory)
@@ -75,7 +79,10 @@ public struct ReportWriter {
         for attempt in 1...10_000 {
             let name = attempt == 1 ? stamp : "\(stamp)-\(attempt)"
             let path = (setDirectory as NSString).appendingPathComponent(name)
-            if mkdir(path, 0o700) == 0 { return path }
+            if mkdir(path, mode) == 0 {
+                chmod(path, mode) // past the umask: the mode asked for is the mode given
+                return path
+            }
             guard errno == EEXIST else {
                 throw RestoreCheckError(.io, "cannot create the run's report directory", path: path, errno: errno)
             }
@@ -88,10 +95,10 @@ public struct ReportWriter {
         for reporter in reporters {
             let path = (directory as NSString).appendingPathComponent(reporter.fileName)
             let temporary = path + ".tmp-\(getpid())"
-            // Private (0600): a failing check can quote what a backup holds.
+            // Private (0600) by default: a failing check can quote what a backup holds.
             guard
                 FileManager.default.createFile(
-                    atPath: temporary, contents: try reporter.render(report), attributes: [.posixPermissions: 0o600])
+                    atPath: temporary, contents: try reporter.render(report), attributes: [.posixPermissions: mode])
             else {
                 throw RestoreCheckError(.io, "cannot write the report", path: temporary, errno: errno)
             }

@@ -6,6 +6,7 @@ struct RunOutputs {
     let environment: RunEnvironment
     let directory: String
     let formats: [ReportSettings.Format]
+    var mode: mode_t = 0o600
     let console: ConsoleSettings
 
     /// Reads each set's earlier runs (when it last passed, the last 30 runs) and appends this
@@ -28,7 +29,7 @@ struct RunOutputs {
     /// Writes the reports and prints the summary; returns the paths written.
     @discardableResult
     func write(_ report: RunReport) throws -> [String] {
-        let paths = try ReportWriter(directory: directory, formats: formats).write(report)
+        let paths = try ReportWriter(directory: directory, formats: formats, mode: mode).write(report)
         environment.output.say(ConsoleReporter(console).render(report, reportPaths: paths))
         return paths
     }

@@ -11,6 +11,8 @@ struct SetSteps {
     let now: Date
     let scratch: String?
     let keepSandbox: Bool
+    /// `-v`: failing dump statements are quoted with their row values.
+    var showValues = false
     /// The set's own time, stall and memory limits.
     let watchdog: Watchdog
     private let progress: ProgressLine?
@@ -148,6 +150,7 @@ struct SetSteps {
                 alsoFindUnder: set.presets.filter { $0.kind == .databaseDumps }.map(\.location))
             verifier.clock = environment.clock
             verifier.maxStatementBytes = set.limits.maxStatementBytes
+            verifier.showValues = showValues
             if let progress { verifier.progress = { dump, bytes in progress.importing(dump: dump, bytes: bytes) } }
             let dumps = try verifier.run()
             environment.output.clearProgress()

@@ -17,9 +17,10 @@ struct SetVerification {
     }
 
     private func verify(into report: inout SetReport, watchdog: Watchdog) throws {
-        let steps = SetSteps(
+        var steps = SetSteps(
             set: set, environment: environment, now: now, scratch: request.output.scratch,
             keepSandbox: request.output.keepSandbox, watchdog: watchdog)
+        steps.showValues = request.output.console.verbose
         let archive = try steps.selectSource(archive: request.archive, latest: request.latest, into: &report)
         let manifests = ResolvedManifests.resolve(set.manifest, override: request.manifest, archive: archive)
         let sandbox = try steps.makeSandbox(into: &report)

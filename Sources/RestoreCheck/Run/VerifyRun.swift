@@ -35,7 +35,7 @@ public struct VerifyRun {
         }
         let outputs = RunOutputs(
             environment: environment, directory: request.output.reportDirectory ?? plan.reports.directory,
-            formats: plan.reports.formats, console: request.output.console)
+            formats: plan.reports.formats, mode: plan.reports.mode, console: request.output.console)
         outputs.recordHistory(&report)
         if let metricsFile = request.metricsFile { outputs.writeMetrics(report, to: metricsFile) }
         try outputs.write(report)
@@ -96,7 +96,7 @@ public struct DiffRun {
         }
         let outputs = RunOutputs(
             environment: environment, directory: request.output.reportDirectory ?? plan.reports.directory,
-            formats: plan.reports.formats, console: request.output.console)
+            formats: plan.reports.formats, mode: plan.reports.mode, console: request.output.console)
         try outputs.write(report)
         return report
     }

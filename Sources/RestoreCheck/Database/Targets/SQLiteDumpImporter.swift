@@ -17,6 +17,9 @@ final class SQLiteDumpImporter {
     private var scanOnly: Bool { result.failure != nil }
     private var values: [SQLValue] = []
     var progress: ((UInt64) -> Void)?
+    /// `-v`: a failing INSERT is quoted with its values. Off by default: dumps hold password
+    /// hashes, and reports are kept and mailed.
+    var showValues = false
 
     init(
         database: SQLiteDatabase, dialect: DumpDialect, maxStatementBytes: Int = DumpLineReader.defaultMaxLineBytes
@@ -61,7 +64,7 @@ final class SQLiteDumpImporter {
                 completeness.content()
                 if result.failure == nil {
                     result.failure = .init(
-                        line: open.line, statement: Self.excerpt(open.text),
+                        line: open.line, statement: Self.excerpt(open.text, values: showValues),
                         message: "the dump ends inside this statement (begun at line \(open.line)): it was cut short")
                 }
             }
@@ -265,12 +268,14 @@ final class SQLiteDumpImporter {
             result.rowsInserted += 1
         } catch let error as SQLiteError {
             statement.reset()
-            throw fail(line, nil, "\(table): \(error.message)")
+            let shown = showValues ? " — row: (" + row.map(\.display).joined(separator: ", ") + ")" : ""
+            throw fail(line, nil, "\(table): \(error.message)\(SQLiteError.excerpt(shown, limit: 200))")
         }
     }
 
     private func fail(_ line: Int, _ statement: [UInt8]?, _ message: String) -> DumpImportResult.Failure {
-        let failure = DumpImportResult.Failure(line: line, statement: statement.map(Self.excerpt), message: message)
+        let failure = DumpImportResult.Failure(
+            line: line, statement: statement.map { Self.excerpt($0, values: showValues) }, message: message)
         result.failure = failure
         return failure
     }
@@ -284,8 +289,9 @@ final class SQLiteDumpImporter {
     /// The start of a statement for a message. Reports are kept and mailed, and dumps hold
     /// password hashes and customers' data: an INSERT is shown up to its VALUES (the table
     /// and columns are enough to act on, with the line), never its rows.
-    static func excerpt(_ bytes: [UInt8]) -> String {
+    static func excerpt(_ bytes: [UInt8], values: Bool = false) -> String {
         let text = String(decoding: bytes.prefix(300), as: UTF8.self)
+        if values { return SQLiteError.excerpt(text, limit: 200) }
         let upper = text.uppercased()
         let trimmed = upper.drop { $0 == " " || $0 == "\n" || $0 == "\t" }
         if trimmed.hasPrefix("INSERT") || trimmed.hasPrefix("REPLACE"), let values = upper.range(of: "VALUES") {
