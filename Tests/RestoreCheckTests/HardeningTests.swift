@@ -305,6 +305,49 @@ import Testing
         #expect(server.terminationReason == .uncaughtSignal)
     }
 
+    /// A signal once the sandbox holds tens of thousands of files (the fallback used to exit
+    /// two seconds later, mid-removal, saying "sandbox removed" over 710 MB left behind).
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalMidRestoreLeavesNothing(_ signal: Int32) throws {
+        let work = TestEnvironment.scratch("signal")
+        defer { TestEnvironment.remove(work) }
+        let make = """
+            import io, tarfile
+            with tarfile.open("\(work)/many.tar", "w") as t:
+                for i in range(60000):
+                    data = (b"%08d " % i) * 128
+                    info = tarfile.TarInfo("srv/d%02d/f%05d" % (i // 1000, i)); info.size = len(data)
+                    t.addfile(info, io.BytesIO(data))
+            """
+        try #require(TestEnvironment.run("/usr/bin/python3", ["-c", make]).code == 0)
+        let scratch = work + "/scratch"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestEnvironment.binary)
+        process.arguments = [
+            "verify", "--archive", work + "/many.tar", "--scratch", scratch, "--report-dir", work + "/r",
+        ]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let drain = PipeDrain(err.fileHandleForReading.fileDescriptor)
+        // Wait until half the files are in the sandbox.
+        let deadline = Date().addingTimeInterval(60)
+        func halfway() -> Bool {
+            let sandboxes = (try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? []
+            return sandboxes.contains { FileManager.default.fileExists(atPath: "\(scratch)/\($0)/root/srv/d30") }
+        }
+        while !halfway() && process.isRunning && Date() < deadline { usleep(20_000) }
+        #expect(process.isRunning, "the restore ended before the signal")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        let said = drain.text()
+        #expect(process.terminationStatus == 130, "\(said)")
+        #expect(said.contains("interrupted"), "\(said)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty, "left behind; said: \(said)")
+    }
+
     /// A sandbox whose owner still runs is never touched.
     @Test func aLiveRunsSandboxIsLeftAlone() throws {
         let work = TestEnvironment.scratch("sweep-live")
