@@ -292,12 +292,9 @@ public final class Restorer {
         let name = String(entry.key.split(separator: "/").last ?? "")
         guard Self.manifestNames.contains(name) || name.hasSuffix(".mtree") else { return }
         let origin = "\(name) (inside the archive)"
-        guard let bytes = reader.readAll(entry.productionPath, limit: 512 << 20) else {
-            outcome.manifestErrors.append("\(origin): could not be read back from the sandbox")
-            return
-        }
         do {
-            var manifest = try Manifest.parse(bytes, origin: origin)
+            // Read line by line from the sandbox, now and when checked: never held whole.
+            var manifest = try Manifest.load(.sandbox(reader, productionPath: entry.productionPath), origin: origin)
             manifest.selfKey = entry.key
             manifest.baseKey = baseKey
             algorithms.formUnion(manifest.algorithms)

@@ -31,58 +31,68 @@ struct ManifestChecks {
                 CheckID(.files, "checksums"), status: .error,
                 message: "the manifest could not be read: \(problems.joined(separator: "; "))")
         }
-        let listed = manifests.flatMap { manifest in
-            manifest.entries.filter { !$0.digests.isEmpty }.map { (manifest, $0) }
-        }
-        guard !listed.isEmpty else {
+        guard manifests.contains(where: { !$0.algorithms.isEmpty }) else {
             return CheckResult(
                 CheckID(.files, "checksums"), status: .skip,
                 message: manifests.isEmpty
                     ? "no manifest found (none given, none beside the archive, none at its root)"
                     : "\(origins) lists no digests")
         }
-        var offenders: [Offender] = []
+        var offenders = OffenderList()
         var matched = 0
-        for (manifest, item) in listed where item.key != manifest.selfKey {
-            guard let entry = lookup(item.key, in: manifest) else {
-                if !item.optional {
-                    offenders.append(
-                        Offender(
-                            item.key, "listed in \(manifest.origin) line \(item.line) but missing from the archive"))
+        var unreadable: [String] = []
+        for manifest in manifests where !manifest.algorithms.isEmpty {
+            do {
+                try manifest.forEachEntry { item in
+                    guard !item.digests.isEmpty, item.key != manifest.selfKey else { return }
+                    if let offender = judgeDigests(item, in: manifest) {
+                        offenders.append(offender)
+                    } else {
+                        matched += 1
+                    }
                 }
-                continue
-            }
-            guard entry.restored else {
-                offenders.append(Offender(item.key, "in the archive but not restored (damaged or refused)"))
-                continue
-            }
-            guard entry.type == .file || entry.type == .hardlink else {
-                offenders.append(
-                    Offender(item.key, "is a \(entry.type.rawValue); \(manifest.origin) lists a file digest"))
-                continue
-            }
-            // Judged on the strongest listed digest that was computed; none computed is never a match.
-            let compared = item.digests.sorted(by: { $0.key > $1.key }).first { entry.digests[$0.key] != nil }
-            guard let (algorithm, expected) = compared, let actual = entry.digests[algorithm] else {
-                offenders.append(Offender(item.key, "no digest of the restored copy could be computed"))
-                continue
-            }
-            if actual != expected {
-                offenders.append(
-                    Offender(
-                        item.key,
-                        "\(algorithm.rawValue) differs: manifest \(expected.description.prefix(16))…, restored "
-                            + "\(actual.description.prefix(16))…"
-                    ))
-            } else {
-                matched += 1
+            } catch {
+                unreadable.append(String(describing: error))
             }
         }
-        let algorithms = Set(listed.flatMap { $0.1.digests.keys }).sorted().map(\.rawValue).joined(separator: ", ")
+        if !unreadable.isEmpty {
+            // Read once already: a manifest that changed or vanished since is not a pass.
+            return CheckResult(
+                CheckID(.files, "checksums"), status: .error,
+                message: "the manifest could not be read again: \(unreadable.joined(separator: "; "))")
+        }
+        let algorithms = manifests.reduce(into: Set<DigestAlgorithm>()) { $0.formUnion($1.algorithms) }
+            .sorted().map(\.rawValue).joined(separator: ", ")
         return CheckResult.judge(
             CheckID(.files, "checksums"), offenders: offenders,
             pass: "\(plural(matched, "file")) match \(origins) (\(algorithms))",
             fail: { "\(plural($0, "file")) do not match \(origins)" })
+    }
+
+    /// One listed file against its restored copy: nil when it matches, else why not.
+    private func judgeDigests(_ item: ManifestEntry, in manifest: Manifest) -> Offender? {
+        guard let entry = lookup(item.key, in: manifest) else {
+            if item.optional { return nil }
+            return Offender(item.key, "listed in \(manifest.origin) line \(item.line) but missing from the archive")
+        }
+        guard entry.restored else {
+            return Offender(item.key, "in the archive but not restored (damaged or refused)")
+        }
+        guard entry.type == .file || entry.type == .hardlink else {
+            return Offender(item.key, "is a \(entry.type.rawValue); \(manifest.origin) lists a file digest")
+        }
+        // Judged on the strongest listed digest that was computed; none computed is never a match.
+        let compared = item.digests.sorted(by: { $0.key > $1.key }).first { entry.digests[$0.key] != nil }
+        guard let (algorithm, expected) = compared, let actual = entry.digests[algorithm] else {
+            return Offender(item.key, "no digest of the restored copy could be computed")
+        }
+        guard actual == expected else {
+            return Offender(
+                item.key,
+                "\(algorithm.rawValue) differs: manifest \(expected.description.prefix(16))…, restored "
+                    + "\(actual.description.prefix(16))…")
+        }
+        return nil
     }
 
     func metadata() -> CheckResult {
@@ -92,21 +102,29 @@ struct ManifestChecks {
                 CheckID(.files, "metadata"), status: .skip,
                 message: problems.isEmpty ? "no mtree spec to compare metadata with" : "the manifest could not be read")
         }
-        var offenders: [Offender] = []
+        var offenders = OffenderList()
         var compared = 0
         for spec in specs {
-            for item in spec.entries where item.key != spec.selfKey {
-                guard let entry = lookup(item.key, in: spec) else {
-                    if item.type == .directory && isImpliedDirectory(item.key, in: spec) { continue }
-                    if !item.optional {
-                        offenders.append(
-                            Offender(
-                                item.key, "listed in \(spec.origin) line \(item.line) but missing from the archive"))
+            do {
+                try spec.forEachEntry { item in
+                    guard item.key != spec.selfKey else { return }
+                    guard let entry = lookup(item.key, in: spec) else {
+                        if item.type == .directory && isImpliedDirectory(item.key, in: spec) { return }
+                        if !item.optional {
+                            offenders.append(
+                                Offender(
+                                    item.key, "listed in \(spec.origin) line \(item.line) but missing from the archive")
+                            )
+                        }
+                        return
                     }
-                    continue
+                    compared += 1
+                    offenders += differences(item, entry).map { Offender(item.key, $0) }
                 }
-                compared += 1
-                offenders += differences(item, entry).map { Offender(item.key, $0) }
+            } catch {
+                return CheckResult(
+                    CheckID(.files, "metadata"), status: .error,
+                    message: "\(spec.origin) could not be read again: \(error)")
             }
         }
         let names = specs.map(\.origin).joined(separator: ", ")

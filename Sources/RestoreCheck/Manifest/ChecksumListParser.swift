@@ -8,17 +8,28 @@ struct ChecksumListParser {
     func parse(_ bytes: [UInt8]) throws -> [ManifestEntry] {
         var entries: [ManifestEntry] = []
         for (number, line) in ManifestLines.split(bytes) {
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.first == UInt8(ascii: "#") { continue }
-            guard let entry = parseTagged(line, number) ?? parseGNU(line, number) else {
-                let preview = EntryName.key(Array(line.prefix(80)))
-                throw RestoreCheckError(
-                    .manifest, "not a checksum line (expected `HASH  name` or `SHA256 (name) = HASH`): \(preview)",
-                    path: origin, line: number)
-            }
-            entries.append(entry)
+            if let entry = try entry(line, number: number) { entries.append(entry) }
         }
-        guard !entries.isEmpty else { throw RestoreCheckError(.manifest, "the manifest lists no files", path: origin) }
+        try finish(count: entries.count)
         return entries
+    }
+
+    /// One line's entry; nil for a blank line or a comment. Lines are read one at a time, so
+    /// a manifest of millions of lines is never held whole.
+    func entry(_ line: ArraySlice<UInt8>, number: Int) throws -> ManifestEntry? {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.first == UInt8(ascii: "#") { return nil }
+        guard let entry = parseTagged(line, number) ?? parseGNU(line, number) else {
+            let preview = EntryName.key(Array(line.prefix(80)))
+            throw RestoreCheckError(
+                .manifest, "not a checksum line (expected `HASH  name` or `SHA256 (name) = HASH`): \(preview)",
+                path: origin, line: number)
+        }
+        return entry
+    }
+
+    /// After the last line: a list of nothing is not a manifest.
+    func finish(count: Int) throws {
+        guard count > 0 else { throw RestoreCheckError(.manifest, "the manifest lists no files", path: origin) }
     }
 
     private func parseGNU(_ line: ArraySlice<UInt8>, _ number: Int) -> ManifestEntry? {

@@ -1,5 +1,8 @@
 /// What a manifest says the archive holds: per entry, digests and (for mtree) metadata.
 /// Names are normalized keys (`./var/x` and `var/x` are the same entry).
+///
+/// A manifest is read from its source each time it is walked, never held whole: a 100 MB
+/// `SHA256SUMS` (or one that compresses to 1 MB inside the archive) costs one line of memory.
 public struct Manifest: Sendable {
     public enum Kind: String, Sendable, Codable {
         case checksumList = "checksum-list"
@@ -9,23 +12,66 @@ public struct Manifest: Sendable {
     /// Where it came from, for messages: a path, or `SHA256SUMS (inside the archive)`.
     public var origin: String
     public var kind: Kind
-    public var entries: [ManifestEntry]
+    /// Where its bytes are read from, each time it is walked.
+    public let source: ManifestSource
+    /// The digests it lists, so the restore pass takes them.
+    public private(set) var algorithms: Set<DigestAlgorithm> = []
+    /// How many entries it lists.
+    public private(set) var count = 0
     /// The manifest's own key inside the archive, when it came from there (it never lists itself).
     public var selfKey: String?
     /// The directory of an embedded manifest inside the archive: its names are relative to it.
     public var baseKey = ""
 
-    public var algorithms: Set<DigestAlgorithm> {
-        Set(entries.flatMap { $0.digests.keys })
+    /// Reads the source once: its kind, that every line parses, the digests it lists.
+    public static func load(_ source: ManifestSource, origin: String) throws -> Manifest {
+        let head = try source.head(4096)
+        var manifest = Manifest(
+            origin: origin, kind: MtreeParser.looksLikeMtree(head) ? .mtree : .checksumList, source: source)
+        var algorithms: Set<DigestAlgorithm> = []
+        var count = 0
+        try manifest.forEachEntry { entry in
+            algorithms.formUnion(entry.digests.keys)
+            count += 1
+        }
+        manifest.algorithms = algorithms
+        manifest.count = count
+        return manifest
     }
 
-    /// Parses checksum lines or an mtree spec, whichever the text is.
+    /// Parses bytes in memory (tests, and small manifests a caller already holds).
     public static func parse(_ bytes: [UInt8], origin: String) throws -> Manifest {
-        if MtreeParser.looksLikeMtree(bytes) {
-            return Manifest(origin: origin, kind: .mtree, entries: try MtreeParser(origin: origin).parse(bytes))
+        try load(.bytes(bytes), origin: origin)
+    }
+
+    /// Calls `body` with each entry in order, reading the source again line by line.
+    public func forEachEntry(_ body: (ManifestEntry) throws -> Void) throws {
+        let lines = try source.lines(origin: origin)
+        switch kind {
+        case .mtree:
+            var parser = MtreeParser(origin: origin)
+            try lines.read { line, number in
+                if let entry = try parser.entry(line, number: number) { try body(entry) }
+            }
+            try parser.finish()
+        case .checksumList:
+            let parser = ChecksumListParser(origin: origin)
+            var count = 0
+            try lines.read { line, number in
+                if let entry = try parser.entry(line, number: number) {
+                    count += 1
+                    try body(entry)
+                }
+            }
+            try parser.finish(count: count)
         }
-        return Manifest(
-            origin: origin, kind: .checksumList, entries: try ChecksumListParser(origin: origin).parse(bytes))
+    }
+
+    /// Every entry, in memory: for tests and small manifests only.
+    public var entries: [ManifestEntry] {
+        var all: [ManifestEntry] = []
+        try? forEachEntry { all.append($0) }
+        return all
     }
 }
 

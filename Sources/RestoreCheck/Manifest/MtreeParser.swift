@@ -21,81 +21,102 @@ struct MtreeParser {
         return head.contains("/set ") || head.contains(" type=") || head.contains(" sha256digest=")
     }
 
+    /// `/set` defaults in force.
+    private var defaults: [String: String] = [:]
+    // The current directory as one path and where each level starts: descending and
+    // climbing cost the name's length, not the depth (a 200k-level spec was quadratic).
+    private var directory: [UInt8] = []
+    private var levels: [Int] = []
+    /// A line continued with a trailing backslash, and the line it started on.
+    private var pending: [UInt8] = []
+    private var pendingLine = 0
+    private(set) var count = 0
+
+    init(origin: String) { self.origin = origin }
+
     func parse(_ bytes: [UInt8]) throws -> [ManifestEntry] {
-        var defaults: [String: String] = [:]
-        // The current directory as one path and where each level starts: descending and
-        // climbing cost the name's length, not the depth (a 200k-level spec was quadratic).
-        var directory: [UInt8] = []
-        var levels: [Int] = []
+        var parser = self
         var entries: [ManifestEntry] = []
-        var pending: [UInt8] = []
-        var pendingLine = 0
-        for (number, rawLine) in ManifestLines.split(bytes) {
-            if pending.isEmpty { pendingLine = number }
-            var line = Array(rawLine)
-            // A trailing backslash continues the line (but `\\` at the end is an escaped backslash).
-            if line.last == UInt8(ascii: "\\"), line.count < 2 || line[line.count - 2] != UInt8(ascii: "\\") {
-                pending += line.dropLast() + [0x20]
-                continue
-            }
-            line = pending + line
-            pending = []
-            let words = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map(Array.init)
-            guard let first = words.first, first.first != UInt8(ascii: "#") else { continue }
-            let firstText = String(decoding: first, as: UTF8.self)
-            if firstText == "/set" {
-                for word in words.dropFirst() {
-                    let (key, value) = try keyword(word, pendingLine)
-                    defaults[key] = value
-                }
-                continue
-            }
-            if firstText == "/unset" {
-                for word in words.dropFirst() {
-                    let key = String(decoding: word, as: UTF8.self)
-                    if key == "all" { defaults.removeAll() } else { defaults[key] = nil }
-                }
-                continue
-            }
-            if firstText == ".." {
-                guard let start = levels.popLast() else {
-                    throw RestoreCheckError(
-                        .manifest, "`..` climbs above the top of the spec", path: origin, line: pendingLine)
-                }
-                directory.removeSubrange(start...)
-                continue
-            }
-            guard let name = MtreeEscapes.decode(first) else {
+        for (number, line) in ManifestLines.split(bytes) {
+            if let entry = try parser.entry(line, number: number) { entries.append(entry) }
+        }
+        try parser.finish()
+        return entries
+    }
+
+    /// After the last line: a spec of nothing is not a manifest.
+    func finish() throws {
+        guard count > 0 else { throw RestoreCheckError(.manifest, "the mtree spec lists no entries", path: origin) }
+    }
+
+    /// Reads one line; returns the entry it completes, if any. Lines are read one at a time,
+    /// so a spec of millions of lines is never held whole.
+    mutating func entry(_ rawLine: ArraySlice<UInt8>, number: Int) throws -> ManifestEntry? {
+        if pending.isEmpty { pendingLine = number }
+        var line = Array(rawLine)
+        // A trailing backslash continues the line (but `\\` at the end is an escaped backslash).
+        if line.last == UInt8(ascii: "\\"), line.count < 2 || line[line.count - 2] != UInt8(ascii: "\\") {
+            guard pending.count + line.count <= Self.maxPathBytes * 4 else {
                 throw RestoreCheckError(
-                    .manifest, "bad escape in name '\(EntryName.key(first))'", path: origin, line: pendingLine)
+                    .manifest, "a continued line grows without end", path: origin, line: pendingLine)
             }
-            var fields = defaults
+            pending += line.dropLast() + [0x20]
+            return nil
+        }
+        line = pending + line
+        pending = []
+        let words = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map(Array.init)
+        guard let first = words.first, first.first != UInt8(ascii: "#") else { return nil }
+        let firstText = String(decoding: first, as: UTF8.self)
+        if firstText == "/set" {
             for word in words.dropFirst() {
                 let (key, value) = try keyword(word, pendingLine)
-                fields[key] = value
+                defaults[key] = value
             }
-            let isFullPath = name.contains(UInt8(ascii: "/"))
-            let path: [UInt8] = isFullPath || levels.isEmpty ? name : directory + [UInt8(ascii: "/")] + name
-            guard path.count <= Self.maxPathBytes else {
+            return nil
+        }
+        if firstText == "/unset" {
+            for word in words.dropFirst() {
+                let key = String(decoding: word, as: UTF8.self)
+                if key == "all" { defaults.removeAll() } else { defaults[key] = nil }
+            }
+            return nil
+        }
+        if firstText == ".." {
+            guard let start = levels.popLast() else {
                 throw RestoreCheckError(
-                    .manifest,
-                    "nests deeper than any path can be (over \(Self.maxPathBytes) bytes, Linux's PATH_MAX)",
-                    path: origin, line: pendingLine)
+                    .manifest, "`..` climbs above the top of the spec", path: origin, line: pendingLine)
             }
-            var entry = try makeEntry(key: EntryName.normalizedKey(path), fields: fields, line: pendingLine)
-            // A relative directory line (`.` included) is descended into until its `..`.
-            if !isFullPath && entry.type == .directory {
-                levels.append(directory.count)
-                directory = path
-            }
-            if entry.key.isEmpty { continue } // the top directory itself
-            entry.line = pendingLine
-            entries.append(entry)
+            directory.removeSubrange(start...)
+            return nil
         }
-        guard !entries.isEmpty else {
-            throw RestoreCheckError(.manifest, "the mtree spec lists no entries", path: origin)
+        guard let name = MtreeEscapes.decode(first) else {
+            throw RestoreCheckError(
+                .manifest, "bad escape in name '\(EntryName.key(first))'", path: origin, line: pendingLine)
         }
-        return entries
+        var fields = defaults
+        for word in words.dropFirst() {
+            let (key, value) = try keyword(word, pendingLine)
+            fields[key] = value
+        }
+        let isFullPath = name.contains(UInt8(ascii: "/"))
+        let path: [UInt8] = isFullPath || levels.isEmpty ? name : directory + [UInt8(ascii: "/")] + name
+        guard path.count <= Self.maxPathBytes else {
+            throw RestoreCheckError(
+                .manifest,
+                "nests deeper than any path can be (over \(Self.maxPathBytes) bytes, Linux's PATH_MAX)",
+                path: origin, line: pendingLine)
+        }
+        var entry = try makeEntry(key: EntryName.normalizedKey(path), fields: fields, line: pendingLine)
+        // A relative directory line (`.` included) is descended into until its `..`.
+        if !isFullPath && entry.type == .directory {
+            levels.append(directory.count)
+            directory = path
+        }
+        if entry.key.isEmpty { return nil } // the top directory itself
+        entry.line = pendingLine
+        count += 1
+        return entry
     }
 
     private func keyword(_ word: [UInt8], _ line: Int) throws -> (String, String) {

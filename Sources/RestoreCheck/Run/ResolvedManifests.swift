@@ -25,12 +25,8 @@ struct ResolvedManifests {
         }
         var resolved = ResolvedManifests(lookInside: spec == .auto && external == nil)
         guard let external else { return resolved }
-        guard let bytes = FileManager.default.contents(atPath: external) else {
-            resolved.problems.append("\(external): cannot be read")
-            return resolved
-        }
         do {
-            resolved.parsed.append(try Manifest.parse(Array(bytes), origin: external))
+            resolved.parsed.append(try Manifest.load(.file(external), origin: external))
         } catch {
             resolved.problems.append(String(describing: error))
         }

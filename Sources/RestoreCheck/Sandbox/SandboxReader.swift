@@ -69,21 +69,6 @@ public struct SandboxReader: Sendable {
         }
     }
 
-    /// A whole (small) file, refused above `limit` bytes.
-    public func readAll(_ productionPath: String, limit: Int) -> [UInt8]? {
-        var out: [UInt8] = []
-        var tooBig = false
-        let ok = stream(productionPath) { chunk in
-            out.append(contentsOf: chunk)
-            if out.count > limit {
-                tooBig = true
-                return false
-            }
-            return true
-        }
-        return ok && !tooBig ? out : nil
-    }
-
     /// Whether a file holds `needle`, searched in one pass with the chunk overlap kept.
     public func contains(_ productionPath: String, _ needle: [UInt8]) -> Bool? {
         var found = false
