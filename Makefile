@@ -6,11 +6,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Build and link: libarchive, sqlite3, zlib through pkg-config. Tests: the real tools that
 # make archives and manifests (bsdtar, GNU tar, Info-ZIP, GNU cpio, NetBSD mtree) and xmllint;
 # the database engines for `target: postgres | mariadb` (restorecheck starts them itself);
-# chromium renders the HTML report in a test, promtool (prometheus) checks the metrics file.
+# chromium renders the HTML report in a test, promtool (prometheus) checks the metrics file,
+# strace traces the database servers' writes.
 APT_PACKAGES := pkg-config libarchive-dev libsqlite3-dev zlib1g-dev \
                 libarchive-tools tar gzip xz-utils zstd bzip2 zip unzip cpio mtree-netbsd libxml2-utils sqlite3 \
                 postgresql postgresql-client mariadb-server mariadb-client util-linux time python3 \
-                chromium prometheus procps
+                chromium prometheus procps strace
 DEMO_NOW := 2026-11-26T06:00:00Z
 BIN := .build/release/restorecheck
 

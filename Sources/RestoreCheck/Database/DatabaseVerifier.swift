@@ -293,11 +293,12 @@ struct DatabaseVerifier {
 
     private func startServer(_ target: DatabasePlan.Target, directory: String, work: String) throws -> EngineServer {
         let server: EngineServer
+        // The server runs as its service user (`postgres`, `mysql`): it may pass through the
+        // sandbox, never into root/.
+        chmod(sandbox.path, 0o711)
+        chmod(sandbox.rootPath, 0o700)
+        chmod(work, 0o711)
         if target == .postgres {
-            // The server runs as `postgres`: it may pass through the sandbox, never into root/.
-            chmod(sandbox.path, 0o711)
-            chmod(sandbox.rootPath, 0o700)
-            chmod(work, 0o711)
             server = try PostgresServer(directory: directory)
         } else {
             server = try MariaDBServer(directory: directory)

@@ -109,7 +109,7 @@ enum TestEnvironment {
         "cpio": "cpio", "zstd": "zstd", "xz": "xz-utils", "bzip2": "bzip2", "sqlite3": "sqlite3", "ps": "procps",
         "pg_dump": "postgresql-client", "pg_restore": "postgresql-client", "psql": "postgresql-client",
         "mariadb": "mariadb-client", "mariadb-dump": "mariadb-client", "chromium": "chromium", "promtool": "prometheus",
-        "python3": "python3", "tar": "tar", "gzip": "gzip",
+        "python3": "python3", "tar": "tar", "gzip": "gzip", "strace": "strace",
     ]
 
     /// A report file of the newest run in a report directory (`DIR/<set>/latest/FILE`); with

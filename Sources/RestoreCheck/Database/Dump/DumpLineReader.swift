@@ -6,9 +6,10 @@
 /// buffer) in memory: a multi-megabyte extended INSERT on one line is fine, a 10 GB dump too.
 /// Lines come without their `\n` (and without a `\r` before it); numbering starts at 1.
 final class DumpLineReader {
-    /// 64 MiB: far above mysqldump's lines (net_buffer_length, 1 MiB) and pg_dump's rows,
-    /// and low enough that two copies of one line stay well inside the run's memory.
-    static let defaultMaxLineBytes = 64 << 20
+    /// 32 MiB: far above mysqldump's lines (net_buffer_length, at most 1 MiB) and pg_dump's
+    /// rows, and low enough that a line, the statement made of it and its parsed values stay
+    /// within 128 MiB (measured by `make bench`).
+    static let defaultMaxLineBytes = 32 << 20
 
     /// A line longer than the bound: holding it whole would make memory follow the dump.
     struct LineTooLong: Error {

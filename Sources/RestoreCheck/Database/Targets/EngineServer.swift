@@ -110,6 +110,14 @@ extension EngineServer {
 enum EngineUser {
     static var isRoot: Bool { geteuid() == 0 }
 
+    /// `program` run as `user` (when we are root) with `setpriv`, which execs it in place: the
+    /// pid we hold is the server's own, so stopping it (or a later sweep) reaches the server.
+    static func exec(_ program: String, _ arguments: [String], as user: String?) -> (String, [String]) {
+        let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard isRoot, let user, let setpriv else { return (program, arguments) }
+        return (setpriv, ["--reuid=\(user)", "--regid=\(user)", "--init-groups", "--", program] + arguments)
+    }
+
     static func command(_ program: String, _ arguments: [String], as user: String?) -> (String, [String]) {
         let runuser = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"].first {
             FileManager.default.isExecutableFile(atPath: $0)

@@ -29,28 +29,42 @@ final class MariaDBServer: EngineServer {
         tools = found
     }
 
-    private var userArguments: [String] { EngineUser.isRoot ? ["--user=root"] : [] }
+    /// The service user the server runs as when we are root: never root itself, since
+    /// `mariadb-install-db --user=root` chowns and chmods files of the host (its PAM helper).
+    private let user = "mysql"
+    /// Temporary tables and sort files go here, not to /tmp.
+    private var temporary: String { directory + "/tmp" }
 
     func start() throws {
-        mkdir(directory, 0o700)
-        let install = try ChildProcess.run(
+        if let blocked = EngineUser.blockedDirectory(on: (directory as NSString).deletingLastPathComponent, for: user) {
+            throw RestoreCheckError(
+                .io,
+                "the MariaDB server runs as user \(user), who cannot pass through \(blocked); give --scratch a "
+                    + "directory it can reach (such as /tmp)")
+        }
+        for path in [directory, temporary] {
+            mkdir(path, 0o700)
+            EngineUser.give(path, to: user)
+        }
+        let (installer, installArguments) = EngineUser.exec(
             tools["mariadb-install-db"]!,
             [
                 "--no-defaults", "--datadir=\(data)", "--auth-root-authentication-method=normal",
-                "--skip-test-db",
-            ] + userArguments, stderrPath: "\(directory)/install.err")
+                "--skip-test-db", "--tmpdir=\(temporary)",
+            ], as: user)
+        let install = try ChildProcess.run(installer, installArguments, stderrPath: "\(directory)/install.err")
         guard install.status == 0 else {
             throw RestoreCheckError(.io, "mariadb-install-db failed (status \(install.status)): \(install.errors)")
         }
-        let child = ChildProcess(
+        let (program, arguments) = EngineUser.exec(
             tools["mariadbd"]!,
             [
                 "--no-defaults", "--datadir=\(data)", "--socket=\(socket)", "--skip-networking",
                 "--pid-file=\(directory)/mysqld.pid", "--log-error=\(directory)/server.log",
-                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci",
+                "--tmpdir=\(temporary)", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci",
                 "--innodb-flush-log-at-trx-commit=0", "--skip-log-bin", "--innodb-buffer-pool-size=64M",
-            ] + userArguments,
-            stderrPath: "\(directory)/mariadbd.err")
+            ], as: user)
+        let child = ChildProcess(program, arguments, stderrPath: "\(directory)/mariadbd.err")
         try child.start()
         server = child
         SandboxRegistry.shared.register(server: child.pid)

@@ -60,7 +60,9 @@ final class PostgresServer: EngineServer {
             throw RestoreCheckError(.io, "initdb failed (status \(initdb.status)): \(initdb.errors)")
         }
         let options =
-            "-c listen_addresses='' -k \(socket) -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+            "-c listen_addresses='' -k \(socket) -c fsync=off -c full_page_writes=off -c synchronous_commit=off "
+            // Shared memory segments as files in the data directory, not in /dev/shm.
+            + "-c dynamic_shared_memory_type=mmap"
         let start = try run(
             "pg_ctl", ["-D", data, "-l", "\(directory)/server.log", "-w", "-t", "60", "-o", options, "start"],
             asServer: true)
