@@ -23,7 +23,8 @@ cleanup() {
   rm -rf "$T"
 }
 trap cleanup EXIT
-mkdir -p "$out"
+forms="$out/forms"
+mkdir -p "$out" "$forms"
 
 # --- the shop, as SQL each engine accepts (python3 writes the rows; bytes are spelt per engine)
 python3 - "$T" <<'PY'
@@ -133,6 +134,14 @@ $MY -e 'CREATE DATABASE shop'
 $MY shop < "$T/shop.mysql.sql"
 # Default options: BLOBs are written as raw bytes in escaped strings, so the dump is not UTF-8.
 mariadb-dump --no-defaults -uroot --socket="$T/my.sock" --skip-dump-date shop > "$out/shop.mariadb.sql"
+# The other forms servers really make (Fixtures/dumps/forms): a second database, then
+# --compact (no trailer), --databases shop blog and --all-databases (mysql.* included).
+$MY -e "CREATE DATABASE blog; CREATE TABLE blog.posts (id INT NOT NULL PRIMARY KEY, title VARCHAR(200) NOT NULL, body BLOB) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+  INSERT INTO blog.posts VALUES (1, 'Hello', UNHEX('00FF27')), (2, 'Second', NULL), (3, 'Third', UNHEX('5C'));"
+MYDUMP="mariadb-dump --no-defaults -uroot --socket=$T/my.sock --skip-dump-date"
+$MYDUMP --compact shop > "$forms/shop.mariadb.compact.sql"
+$MYDUMP --databases shop blog > "$forms/two.mariadb.sql"
+$MYDUMP --all-databases > "$forms/all.mariadb.sql"
 kill "$MYPID"; wait "$MYPID" || true; MYPID=""
 
 # --- PostgreSQL
@@ -144,6 +153,17 @@ $PSQL -d postgres -c 'CREATE DATABASE shop'
 $PSQL -d shop -f "$T/shop.pg.sql" >/dev/null
 $PGB/pg_dump -h "$T/pgsock" -p 54329 -U postgres -d shop -f "$out/shop.pg.sql"
 $PGB/pg_dump -h "$T/pgsock" -p 54329 -U postgres -d shop -Fc -f "$out/shop.pg.dump"
+# Every other pg_dump form, and pg_dumpall of a cluster with a second database and a role.
+$PSQL -d postgres -c 'CREATE DATABASE blog' -c "CREATE ROLE editor LOGIN"
+$PSQL -d blog -c "CREATE TABLE posts (id integer PRIMARY KEY, title text NOT NULL, body bytea)" \
+  -c "INSERT INTO posts VALUES (1, 'Hello', '\\x00ff27'), (2, 'Second', NULL), (3, 'Third', '\\x5c')"
+PGDUMP="$PGB/pg_dump -h $T/pgsock -p 54329 -U postgres"
+$PGDUMP -d shop --inserts -f "$forms/shop.pg.inserts.sql"
+$PGDUMP -d shop --column-inserts -f "$forms/shop.pg.column-inserts.sql"
+$PGDUMP -d shop -Ft -f "$forms/shop.pg.tar"
+rm -rf "$forms/shop.pg.dir"; $PGDUMP -d shop -Fd -f "$forms/shop.pg.dir"
+$PGDUMP -d shop -Fc | gzip -n > "$forms/shop.pg.dump.gz"
+$PGB/pg_dumpall -h "$T/pgsock" -p 54329 -U postgres -f "$forms/cluster.pg.sql"
 su postgres -s /bin/sh -c "$PGB/pg_ctl -D $T/pg/data -m fast -w stop" >/dev/null
 
 # --- SQLite
