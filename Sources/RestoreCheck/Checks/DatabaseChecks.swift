@@ -14,6 +14,13 @@ struct DatabaseChecks {
                 CheckID(.db, "complete", subject: dump), status: .error,
                 message: "\(dump): not read to its end (limits.max_statement_bytes)")
         }
+        if result.complete, result.trailerUnchecked {
+            let required = plan?.requireTrailer ?? false
+            return CheckResult(
+                CheckID(.db, "complete", subject: dump), status: required ? .fail : .warn,
+                message: "\(dump): \(result.incompleteReason ?? "no trailer could be checked")"
+                    + (required ? " (require_trailer: true)" : ""))
+        }
         return result.complete
             ? CheckResult(
                 CheckID(.db, "complete", subject: dump), status: .pass,

@@ -46,6 +46,9 @@ public struct DatabasePlan: Sendable {
     public var tables: [TableRule] = []
     public var assertions: [Assertion] = []
     public var freshness: Freshness?
+    /// `require_trailer: true`: a dump written without its tool's trailer (`--compact`) fails
+    /// `complete` instead of warning that it could only be judged on its last statement.
+    public var requireTrailer = false
     /// The plan line, for messages.
     public var line: Int?
 

@@ -5,7 +5,7 @@ import Yams
 struct DatabasePlanParser {
     let reader: PlanNodeReader
 
-    static let keys: Set<String> = ["dump", "dialect", "target", "tables", "assert", "fresh"]
+    static let keys: Set<String> = ["dump", "dialect", "target", "tables", "assert", "fresh", "require_trailer"]
 
     func parse(_ node: Node) throws -> DatabasePlan {
         let map = try reader.mapping(node, allowed: Self.keys, context: "a databases entry")
@@ -64,6 +64,13 @@ struct DatabasePlanParser {
             }
             plan.freshness = .init(
                 sql: try reader.string(sql, key: "fresh.sql"), maxAge: try reader.age(maxAge, key: "fresh.max_age"))
+        }
+        if let node = map["require_trailer"] {
+            switch try reader.string(node, key: "require_trailer") {
+            case "true", "yes": plan.requireTrailer = true
+            case "false", "no": plan.requireTrailer = false
+            default: throw reader.error(node, "`require_trailer` is true or false")
+            }
         }
         return plan
     }

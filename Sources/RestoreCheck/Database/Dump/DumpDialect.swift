@@ -8,11 +8,24 @@ public enum DumpDialect: String, Codable, Sendable, CaseIterable {
     case postgres
 
     /// The comment line the engine's dump tool writes last, when the dump finished.
-    var trailer: String? {
+    var trailer: String? { trailers.first }
+
+    /// Every such line (pg_dumpall ends with its own).
+    var trailers: [String] {
         switch self {
-        case .mysql: return "-- Dump completed"
-        case .postgres: return "-- PostgreSQL database dump complete"
-        case .sqlite: return nil // a `.dump` ends with its COMMIT instead
+        case .mysql: return ["-- Dump completed"]
+        case .postgres: return ["-- PostgreSQL database dump complete", "-- PostgreSQL database cluster dump complete"]
+        case .sqlite: return [] // a `.dump` ends with its COMMIT instead
+        }
+    }
+
+    /// The comment the tool writes first when it writes comments at all: a dump with none
+    /// (`mysqldump --compact`, `--skip-comments`) was never going to carry a trailer.
+    var headers: [String] {
+        switch self {
+        case .mysql: return ["-- MySQL dump", "-- MariaDB dump"]
+        case .postgres: return ["-- PostgreSQL database dump", "-- PostgreSQL database cluster dump"]
+        case .sqlite: return []
         }
     }
 }

@@ -43,10 +43,12 @@ struct DumpStreamScanner {
     }
 
     /// The verdict once the last line was read.
-    func finish(lastLine: Int) -> (complete: Bool, reason: String?) {
-        if inCopy { return (false, "the dump ends inside COPY data begun at line \(copyLine): it was cut short") }
+    func finish(lastLine: Int) -> (complete: Bool, reason: String?, unchecked: Bool) {
+        if inCopy {
+            return (false, "the dump ends inside COPY data begun at line \(copyLine): it was cut short", false)
+        }
         if let open = splitter.unfinished {
-            return (false, "the dump ends inside a statement begun at line \(open.line): it was cut short")
+            return (false, "the dump ends inside a statement begun at line \(open.line): it was cut short", false)
         }
         return completeness.verdict(lastLine: lastLine)
     }

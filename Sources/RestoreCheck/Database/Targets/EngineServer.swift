@@ -76,6 +76,7 @@ extension EngineServer {
         result.complete = verdict.complete && result.failure == nil
         result.incompleteReason =
             verdict.reason ?? (result.failure == nil ? nil : "the dump could not be read to its end")
+        result.trailerUnchecked = verdict.unchecked && result.failure == nil
         result.statements = scanner.statements
         result.lines = lines.lineNumber
         result.bytes = lines.bytesRead

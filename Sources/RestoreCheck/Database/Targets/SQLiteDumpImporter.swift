@@ -51,7 +51,7 @@ final class SQLiteDumpImporter {
                 }
             }
             if let copy = copyTarget {
-                completeness.content()
+                completeness.cut("the dump ends inside the COPY data of \(copy.table): it was cut short")
                 if result.failure == nil {
                     result.failure = .init(
                         line: reader.lineNumber, statement: nil,
@@ -61,7 +61,7 @@ final class SQLiteDumpImporter {
                     )
                 }
             } else if let open = splitter.unfinished {
-                completeness.content()
+                completeness.cut("the dump ends inside a statement begun at line \(open.line): it was cut short")
                 if result.failure == nil {
                     result.failure = .init(
                         line: open.line, statement: Self.excerpt(open.text, values: showValues),
@@ -96,6 +96,7 @@ final class SQLiteDumpImporter {
         let verdict = completeness.verdict(lastLine: reader.lineNumber)
         result.complete = verdict.complete
         result.incompleteReason = verdict.reason
+        result.trailerUnchecked = verdict.unchecked
         result.lines = reader.lineNumber
         result.bytes = reader.bytesRead
         result.seconds = Date().timeIntervalSince(started)

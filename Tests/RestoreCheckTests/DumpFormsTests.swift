@@ -1,0 +1,73 @@
+import Foundation
+import RestoreCheck
+import Testing
+
+/// The dump forms real servers make (Fixtures/dumps/forms, from Fixtures/make-dumps.sh), each
+/// judged as its own engine would: into the default SQLite target and into the engine itself.
+@Suite(.serialized) struct DumpFormsTests {
+    static let forms = DumpFixture.shopDumps + "/forms"
+
+    /// Verifies one dump (bytes at `/var/backups/db/NAME`) with `entry` as its plan entry.
+    static func verify(_ files: [String: [UInt8]], entry: String) throws -> (
+        TestEnvironment.Result, [String: CheckResult]
+    ) {
+        let work = TestEnvironment.scratch("forms")
+        defer { TestEnvironment.remove(work) }
+        let archive = DumpFixture.archive(files, in: work)
+        try DumpFixture.plan(archive: archive, entries: [entry]).write(
+            toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let result = TestEnvironment.verify(
+            [work + "/plan.yml", "--now", TestEnvironment.demoNow], reports: work + "/r")
+        return (result, DumpFixture.dbChecks(work + "/r"))
+    }
+
+    static func bytes(_ name: String) -> [UInt8] { DumpFixture.bytes("\(forms)/\(name)") }
+
+    /// `mariadb-dump --compact` writes no comments, so no trailer: whole, it warns that only its
+    /// last statement could be judged (exit 0); `require_trailer: true` makes that a failure.
+    @Test(arguments: ["sqlite", "mariadb"])
+    func aCompactDumpIsWholeWithAWarning(_ target: String) throws {
+        let production = "/var/backups/db/shop.sql"
+        let (result, checks) = try Self.verify(
+            [production: Self.bytes("shop.mariadb.compact.sql")],
+            entry: ShopDumpTests.entry(production, target: target))
+        #expect(result.code == 0, "\(result.all)")
+        let complete = checks["complete \(production)"]
+        #expect(complete?.status == .warn, "\(checks)")
+        #expect(complete?.message.contains("--compact") == true)
+        #expect(checks.filter { $0.value.status == .fail || $0.value.status == .error }.isEmpty, "\(checks)")
+    }
+
+    @Test func requireTrailerFailsACompactDump() throws {
+        let production = "/var/backups/db/shop.sql"
+        let (result, checks) = try Self.verify(
+            [production: Self.bytes("shop.mariadb.compact.sql")],
+            entry: "      - dump: \(production)\n        require_trailer: true")
+        #expect(result.code == 1, "\(result.all)")
+        #expect(checks["complete \(production)"]?.status == .fail, "\(checks)")
+    }
+
+    /// Cut between two statements a compact dump would look whole; cut inside one it is not.
+    @Test func aCompactDumpCutInsideAStatementIsIncomplete() throws {
+        let production = "/var/backups/db/shop.sql"
+        let whole = Self.bytes("shop.mariadb.compact.sql")
+        let cut = Array(whole.prefix(whole.count - 40))
+        let (result, checks) = try Self.verify([production: cut], entry: "      - dump: \(production)")
+        #expect(result.code == 1, "\(result.all)")
+        #expect(checks["complete \(production)"]?.status == .fail, "\(checks)")
+        #expect(checks["complete \(production)"]?.message.contains("cut short") == true, "\(checks)")
+    }
+
+    /// A dump with its header comment but no trailer is still cut short, never "whole".
+    @Test func aCommentedDumpWithoutItsTrailerStillFails() throws {
+        let production = "/var/backups/db/shop.sql"
+        let whole = DumpFixture.bytes("\(DumpFixture.shopDumps)/shop.mariadb.sql")
+        let trailer = Array("\n-- Dump completed".utf8)
+        let end = try #require(
+            (0...(whole.count - trailer.count)).last { whole[$0..<($0 + trailer.count)].elementsEqual(trailer) })
+        let (result, checks) = try Self.verify(
+            [production: Array(whole[...end])], entry: "      - dump: \(production)")
+        #expect(result.code == 1, "\(result.all)")
+        #expect(checks["complete \(production)"]?.status == .fail, "\(checks)")
+    }
+}
