@@ -1,6 +1,7 @@
 import Foundation
-import RestoreCheck
 import Testing
+
+@testable import RestoreCheck
 
 /// The dump forms real servers make (Fixtures/dumps/forms, from Fixtures/make-dumps.sh), each
 /// judged as its own engine would: into the default SQLite target and into the engine itself.
@@ -69,5 +70,50 @@ import Testing
             [production: Array(whole[...end])], entry: "      - dump: \(production)")
         #expect(result.code == 1, "\(result.all)")
         #expect(checks["complete \(production)"]?.status == .fail, "\(checks)")
+    }
+
+    /// `pg_dump --inserts` / `--column-inserts` write bytea as '\x…' text: the column holds the
+    /// bytes, as COPY and -Fc already did (a pinned sha256 of an image failed before).
+    @Test(arguments: [
+        ("shop.pg.inserts.sql", "sqlite"), ("shop.pg.column-inserts.sql", "sqlite"),
+        ("shop.pg.inserts.sql", "postgres"),
+    ])
+    func byteaLiteralsArriveAsTheirBytes(_ file: String, _ target: String) throws {
+        let production = "/var/backups/db/\(file)"
+        let (result, checks) = try Self.verify(
+            [production: Self.bytes(file)], entry: ShopDumpTests.entry(production, target: target))
+        #expect(result.code == 0, "\(result.all)")
+        #expect(checks.filter { $0.value.status != .pass }.isEmpty, "\(checks.filter { $0.value.status != .pass })")
+    }
+
+    /// Both bytea input formats, as PostgreSQL reads them.
+    @Test func byteaInputReadsHexAndEscapeFormats() {
+        #expect(ByteaInput.decode(Array("\\x00ff27".utf8)) == [0x00, 0xFF, 0x27])
+        #expect(ByteaInput.decode(Array("a\\\\b\\001".utf8)) == [0x61, 0x5C, 0x62, 0x01])
+        #expect(ByteaInput.decode(Array("\\x0g".utf8)) == nil)
+        #expect(ByteaInput.decode(Array("trailing\\".utf8)) == nil)
+        #expect(ByteaInput.decode(Array("\\400".utf8)) == nil)
+    }
+
+    /// A CR LF inside a string literal is two bytes of the value (pg_dump --inserts writes them
+    /// raw; the line reader used to drop the CR), while a dump saved with CRLF endings still
+    /// reads: its line-end CRs are not values, not COPY data, not an open statement.
+    @Test func carriageReturnsInsideAndAtTheEndOfLines() throws {
+        let production = "/var/backups/db/crlf.pg.sql"
+        let dump = [
+            "-- PostgreSQL database dump", "CREATE TABLE public.t (id integer NOT NULL, body text);",
+            "INSERT INTO public.t VALUES (1, 'one", "two');", "COPY public.t (id, body) FROM stdin;", "2\tthree",
+            "\\.", "-- PostgreSQL database dump complete", "",
+        ].joined(separator: "\r\n")
+        let entry = """
+                  - dump: \(production)
+                    tables: { t: { rows: 2 } }
+                    assert:
+                      - { name: crlf kept, sql: "SELECT hex(body) FROM t WHERE id = 1", equals: 6F6E650D0A74776F }
+                      - { name: line end dropped, sql: "SELECT body FROM t WHERE id = 2", equals: three }
+            """
+        let (result, checks) = try Self.verify([production: Array(dump.utf8)], entry: entry)
+        #expect(result.code == 0, "\(result.all)")
+        #expect(checks.filter { $0.value.status != .pass }.isEmpty, "\(checks.filter { $0.value.status != .pass })")
     }
 }

@@ -82,22 +82,8 @@ struct CopyRowDecoder {
             if field[0] == 0x66 { return .integer(0) }
         }
         if column.affinity == .blob {
-            guard field.count >= 2, field[0] == 0x5C, field[1] == 0x78 else {
-                // bytea in escape format (bytea_output = escape): the octal escapes are undone already.
-                return .blob(field)
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity((field.count - 2) / 2)
-            var position = 2
-            while position + 1 < field.count {
-                guard let high = Hex.nibble(field[position]), let low = Hex.nibble(field[position + 1]) else {
-                    throw DecodeError.badBytea(column: column.name)
-                }
-                out.append(high << 4 | low)
-                position += 2
-            }
-            guard position == field.count else { throw DecodeError.badBytea(column: column.name) }
-            return .blob(out)
+            guard let bytes = ByteaInput.decode(field) else { throw DecodeError.badBytea(column: column.name) }
+            return .blob(bytes)
         }
         return InsertParser.textOrBlob(field)
     }

@@ -4,7 +4,8 @@
 
 /// Splits a dump's byte stream into lines without holding more than one line (plus one read
 /// buffer) in memory: a multi-megabyte extended INSERT on one line is fine, a 10 GB dump too.
-/// Lines come without their `\n` (and without a `\r` before it); numbering starts at 1.
+/// Lines come without their `\n` but with any `\r` before it, which may be a byte of a
+/// string value (a CR LF inside a literal); numbering starts at 1.
 final class DumpLineReader {
     /// 32 MiB: far above mysqldump's lines (net_buffer_length, at most 1 MiB) and pg_dump's
     /// rows, and low enough that a line, the statement made of it and its parsed values stay
@@ -57,11 +58,11 @@ final class DumpLineReader {
                     start = newline + 1
                     if carry.isEmpty {
                         try buffer.withUnsafeBufferPointer { all in
-                            try body(Self.trimCR(UnsafeBufferPointer(rebasing: all[lineStart..<newline])))
+                            try body(UnsafeBufferPointer(rebasing: all[lineStart..<newline]))
                         }
                     } else {
                         carry.append(contentsOf: buffer[lineStart..<newline])
-                        try carry.withUnsafeBufferPointer { try body(Self.trimCR($0)) }
+                        try carry.withUnsafeBufferPointer { try body($0) }
                         carry.removeAll(keepingCapacity: true)
                     }
                     return true
@@ -77,7 +78,7 @@ final class DumpLineReader {
                 guard !carry.isEmpty else { return false }
                 lineNumber += 1
                 endedWithNewline = false
-                try carry.withUnsafeBufferPointer { try body(Self.trimCR($0)) }
+                try carry.withUnsafeBufferPointer { try body($0) }
                 carry.removeAll()
                 return true
             }
@@ -102,7 +103,9 @@ final class DumpLineReader {
         end = 0
     }
 
-    private static func trimCR(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    /// A line without the CR of a CRLF ending (for COPY data, where a CR in a value is
+    /// always escaped as `\r`).
+    static func trimCR(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         if let last = line.last, last == 0x0D { return UnsafeBufferPointer(rebasing: line.dropLast()) }
         return line
     }

@@ -17,6 +17,7 @@ struct DumpStreamScanner {
 
     mutating func scan(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
         if inCopy {
+            let line = DumpLineReader.trimCR(line)
             if line.count == 2, line[0] == 0x5C, line[1] == 0x2E { inCopy = false } else { completeness.content() }
             return
         }

@@ -52,7 +52,7 @@ struct SQLStatementSplitter {
     {
         if isIdle {
             var first = 0
-            while first < line.count, line[first] == 0x20 || line[first] == 0x09 { first += 1 }
+            while first < line.count, line[first] == 0x20 || line[first] == 0x09 || line[first] == 0x0D { first += 1 }
             if first == line.count { return .blank }
             if line.count - first >= 2, line[first] == 0x2D, line[first + 1] == 0x2D { return .comment }
             if dialect == .postgres, first == 0, line[0] == 0x5C { return .clientCommand }
@@ -109,13 +109,15 @@ struct SQLStatementSplitter {
                         buffer.removeAll(keepingCapacity: true)
                         sawCode = false
                         try emit(statement, startLine)
-                        while index < count, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
+                        while index < count, line[index] == 0x20 || line[index] == 0x09 || line[index] == 0x0D {
+                            index += 1
+                        }
                         segmentStart = index
                         startLine = number
                         continue scan
                     }
                 }
-                if byte != 0x20 && byte != 0x09 { sawCode = true }
+                if byte != 0x20 && byte != 0x09 && byte != 0x0D { sawCode = true }
             case .single(let backslash):
                 if !backslash && byte != 0x27 {
                     // Inside a plain string only a quote matters: jump to the next one.
@@ -160,7 +162,11 @@ struct SQLStatementSplitter {
                 buffer = []
                 throw DumpLineReader.LineTooLong(line: startLine, limit: maxStatementBytes)
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: line[segmentStart..<min(index, count)]))
+            // A CR before the newline is the line's end (a dump saved with CRLF) unless a string
+            // is still open: then it is a byte of the value, as the engine would read it.
+            var end = min(index, count)
+            if state == .normal, end > segmentStart, line[end - 1] == 0x0D { end -= 1 }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: line[segmentStart..<end]))
             buffer.append(0x0A)
             if state != .normal { sawCode = true }
         }
@@ -169,7 +175,7 @@ struct SQLStatementSplitter {
 
     /// What is left when the dump ends: an unfinished statement and the line it started on.
     var unfinished: (text: [UInt8], line: Int)? {
-        let trimmed = buffer.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }
+        let trimmed = buffer.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
         return trimmed.isEmpty && state == .normal ? nil : (buffer, startLine)
     }
 
@@ -207,7 +213,7 @@ struct SQLStatementSplitter {
         let word = Array("delimiter ".utf8)
         guard line.count > word.count else { return nil }
         for offset in 0..<word.count where line[offset] | (offset < 9 ? 0x20 : 0) != word[offset] { return nil }
-        let rest = line[word.count...].filter { $0 != 0x20 && $0 != 0x09 }
+        let rest = line[word.count...].filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
         return rest.isEmpty ? nil : Array(rest)
     }
 

@@ -110,8 +110,9 @@ final class SQLiteDumpImporter {
             + "raise limits.max_statement_bytes in the plan to import it"
     }
 
-    private func handle(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
+    private func handle(_ rawLine: UnsafeBufferPointer<UInt8>, number: Int) throws {
         if let copy = copyTarget {
+            let line = DumpLineReader.trimCR(rawLine)
             if line.count == 2, line[0] == 0x5C, line[1] == 0x2E {
                 copyTarget = nil
                 return
@@ -129,12 +130,13 @@ final class SQLiteDumpImporter {
                 _ = fail(
                     number, nil, "COPY row for \(copy.table) has \(found) fields, the table has \(expected) columns")
             } catch CopyRowDecoder.DecodeError.badBytea(let column) {
-                _ = fail(number, nil, "COPY row for \(copy.table): column \(column) is not valid bytea hex")
+                _ = fail(number, nil, "COPY row for \(copy.table): column \(column) is not valid bytea input")
             } catch is DumpImportResult.Failure {
                 // recorded in `result`; the rest of the dump is only scanned
             }
             return
         }
+        let line = rawLine
         let kind = try splitter.feed(line, number: number) { statement, startLine in
             do { try self.run(statement, line: startLine) } catch is DumpImportResult.Failure {
                 // recorded in `result`; the rest of the dump is only scanned
@@ -179,6 +181,14 @@ final class SQLiteDumpImporter {
                 throw fail(line, statement, reason)
             case .insert(let header):
                 let table = translator.catalog.table(header.table)
+                // Values come in the INSERT's own column order when it names its columns.
+                let columns =
+                    header.columns.map { names in
+                        names.map { name in
+                            table?.columns.first { $0.name.lowercased() == name.lowercased() }
+                                ?? SchemaCatalog.Column(name: name, affinity: .text)
+                        }
+                    } ?? table?.columns
                 var prepared: (count: Int, statement: SQLiteStatement)?
                 let bound: Bool
                 do {
@@ -187,7 +197,7 @@ final class SQLiteDumpImporter {
                             prepared = (row.count, try self.insertStatement(header, count: row.count))
                         }
                         try self.insert(
-                            row, with: prepared!.statement, line: line, table: header.table, columns: table?.columns)
+                            row, with: prepared!.statement, line: line, table: header.table, columns: columns)
                     }
                 } catch is InsertParser.MixedInsert {
                     throw fail(
@@ -260,7 +270,13 @@ final class SQLiteDumpImporter {
                 if let columns, position < columns.count, columns[position].affinity == .blob,
                     case .text(let bytes) = value
                 {
-                    value = .blob(bytes)
+                    // A PostgreSQL bytea literal is text in bytea's input syntax ('\x…'), as
+                    // the column would read it; MySQL's binary strings are the bytes already.
+                    guard let decoded = result.dialect == .postgres ? ByteaInput.decode(bytes) : bytes else {
+                        statement.reset()
+                        throw fail(line, nil, "\(table): column \(columns[position].name) is not valid bytea input")
+                    }
+                    value = .blob(decoded)
                 }
                 try statement.bind(value, at: Int32(position + 1))
             }
