@@ -84,7 +84,7 @@ with open("SHA256SUMS", "w") as f:
     f.write(f"{real}  a.txt\n")
     i = 0
     while f.tell() < mb << 20:
-        f.write(f"{hashlib.sha256(str(i).encode()).hexdigest()}  missing/file-{i:09}.txt\n"); i += 1
+        f.write(f"{'0' * 64}  missing/file-{i:09}.txt\n"); i += 1   # compresses like the attack: ~1 MB
 PY
 )
 tar -C "$work/m" -cf - SHA256SUMS a.txt | zstd -q -19 -o "$work/sums.tar.zst"
