@@ -1,7 +1,7 @@
 @testable import RestoreCheck
 
 /// PostgreSQL COPY text rows (escapes, `\N`, bytea hex, booleans), one line at a time, into
-/// columns of every affinity: values or a `DecodeError`, never a trap.
+/// columns of every affinity, and each line as bytea input: values or an error, never a trap.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCopy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -13,6 +13,7 @@ public func fuzzCopy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var values: [SQLValue] = []
     for (_, line) in FuzzLines.split(bytes) {
         line.withUnsafeBufferPointer { _ = try? decoder.decode($0, into: &values) }
+        _ = ByteaInput.decode(line)
     }
     return 0
 }
