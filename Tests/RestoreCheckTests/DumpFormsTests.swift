@@ -116,4 +116,54 @@ import Testing
         #expect(result.code == 0, "\(result.all)")
         #expect(checks.filter { $0.value.status != .pass }.isEmpty, "\(checks.filter { $0.value.status != .pass })")
     }
+
+    /// Dumps of several databases restore every one of them, in SQLite as `db.table` and in
+    /// their own engine as its databases; pg_dumpall's bootstrap role is the one error let by.
+    @Test(arguments: [
+        ("cluster.pg.sql", "sqlite"), ("cluster.pg.sql", "postgres"), ("two.mariadb.sql", "sqlite"),
+        ("two.mariadb.sql", "mariadb"), ("all.mariadb.sql", "sqlite"), ("all.mariadb.sql", "mariadb"),
+    ])
+    func everyDatabaseOfADumpOfSeveralArrives(_ file: String, _ target: String) throws {
+        let production = "/var/backups/db/\(file)"
+        let entry = """
+                  - dump: \(production)
+                    target: \(target)
+                    databases: [shop, blog]
+                    tables:
+                      shop.customers: { rows: 12 }
+                      shop.order_items: { rows: 40 }
+                      blog.posts: { rows: 3 }
+                      wp_users: { rows: 2 }
+            """
+        let (result, checks) = try Self.verify([production: Self.bytes(file)], entry: entry)
+        #expect(result.code == 0, "\(result.all)")
+        // MariaDB's `mysql.user` is a view, which SQLite does not carry: a warning, not a failure.
+        let problems = checks.filter { $0.value.status == .fail || $0.value.status == .error }
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(checks["tables \(production)"]?.status == .pass)
+        #expect(result.out.contains("\(file) (") && !result.out.contains(" 1 table,"), "\(result.out)")
+    }
+
+    @Test func aDatabaseTheDumpDoesNotHoldFailsNamingIt() throws {
+        let production = "/var/backups/db/two.sql"
+        let (result, checks) = try Self.verify(
+            [production: Self.bytes("two.mariadb.sql")],
+            entry: "      - dump: \(production)\n        databases: [shop, wiki]")
+        #expect(result.code == 1, "\(result.all)")
+        let tables = checks["tables \(production)"]
+        #expect(tables?.offenders.map(\.name) == ["wiki"], "\(checks)")
+    }
+
+    /// The bytes of the second database arrive too (SQLite names the table `blog.posts`).
+    @Test func aClusterDumpKeepsEachDatabasesBytes() throws {
+        let production = "/var/backups/db/cluster.sql"
+        let entry = """
+                  - dump: \(production)
+                    assert:
+                      - { name: blog bytes, sql: "SELECT hex(body) FROM \\"blog.posts\\" WHERE id = 1", equals: 00FF27 }
+            """
+        let (result, checks) = try Self.verify([production: Self.bytes("cluster.pg.sql")], entry: entry)
+        #expect(result.code == 0, "\(result.all)")
+        #expect(checks["assert \(production): blog bytes"]?.status == .pass, "\(checks)")
+    }
 }

@@ -64,16 +64,26 @@ struct DatabaseChecks {
 
     /// `counts` lists the tables; `count` reaches anything else a rule names (a view, such as
     /// a PostgreSQL partitioned parent).
-    func tables(_ counts: [TableCount], count: (String) -> Int? = { _ in nil }) -> CheckResult {
+    /// `databases`: those a dump of several selected; the plan's `databases:` must each be there.
+    func tables(_ counts: [TableCount], databases: [String] = [], count: (String) -> Int? = { _ in nil }) -> CheckResult
+    {
         let id = CheckID(.db, "tables", subject: dump)
         let total = counts.reduce(0) { $0 + $1.rows }
         let summary = "\(plural(counts.count, "table")), \(plural(total, "row"))"
         var offenders: [Offender] = []
+        for name in plan?.databases ?? [] {
+            let present =
+                databases.contains(name) || counts.contains { $0.name.lowercased().hasPrefix(name.lowercased() + ".") }
+            if !present { offenders.append(Offender(name, "database missing from the restored dump")) }
+        }
         for rule in plan?.tables ?? [] {
+            // In a dump of several databases a bare name may stand for the one `db.name` there is.
+            let qualified = counts.filter { $0.name.lowercased().hasSuffix("." + rule.name.lowercased()) }
             guard
                 let found = counts.first(where: { $0.name == rule.name })
                     ?? counts.first(where: { $0.name.lowercased() == rule.name.lowercased() })
                     ?? count(rule.name).map({ TableCount(name: rule.name, rows: $0) })
+                    ?? (qualified.count == 1 ? qualified.first : nil)
             else {
                 offenders.append(Offender(rule.name, "table missing from the restored dump"))
                 continue

@@ -115,6 +115,7 @@ struct DatabaseVerifier {
         do {
             let restored: RestoredDatabase
             let engine: String
+            var dumpDatabases: [String] = []
             switch format {
             case .sqliteDatabase:
                 let database = try SQLiteDatabase(
@@ -155,6 +156,7 @@ struct DatabaseVerifier {
                 report.bytes = result.bytes
                 report.seconds = result.seconds
                 report.omitted = result.omitted
+                dumpDatabases = result.databases
                 results.append(checks.complete(result))
                 var imported = checks.import(result, engine: engine)
                 imported.seconds = result.seconds
@@ -174,7 +176,7 @@ struct DatabaseVerifier {
                 measured {
                     do {
                         report.tables = try restored.tableCounts()
-                        return checks.tables(report.tables) { name in
+                        return checks.tables(report.tables, databases: dumpDatabases) { name in
                             if case .integer(let rows)? = try? restored.firstValue(
                                 "SELECT count(*) FROM \(quoteIdentifier(name))")
                             {

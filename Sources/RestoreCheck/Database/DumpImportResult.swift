@@ -26,6 +26,8 @@ public struct DumpImportResult: Sendable {
     /// Whole as far as can be told, but no trailer could be checked (`--compact`): a warning,
     /// or a failure with `require_trailer: true`.
     public var trailerUnchecked = false
+    /// The databases a dump of several selected (`USE`, `\connect`), in order.
+    public var databases: [String] = []
     public var failure: Failure?
     public var omitted: [Omission] = []
     public var statements = 0

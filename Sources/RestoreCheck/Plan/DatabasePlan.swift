@@ -49,6 +49,9 @@ public struct DatabasePlan: Sendable {
     /// `require_trailer: true`: a dump written without its tool's trailer (`--compact`) fails
     /// `complete` instead of warning that it could only be judged on its last statement.
     public var requireTrailer = false
+    /// `databases: [shop, blog]`: in a dump of several databases, those that must be there
+    /// (system databases such as `mysql` or `postgres` are only required when named).
+    public var databases: [String] = []
     /// The plan line, for messages.
     public var line: Int?
 

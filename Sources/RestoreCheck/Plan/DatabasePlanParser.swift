@@ -5,7 +5,9 @@ import Yams
 struct DatabasePlanParser {
     let reader: PlanNodeReader
 
-    static let keys: Set<String> = ["dump", "dialect", "target", "tables", "assert", "fresh", "require_trailer"]
+    static let keys: Set<String> = [
+        "dump", "dialect", "target", "tables", "assert", "fresh", "require_trailer", "databases",
+    ]
 
     func parse(_ node: Node) throws -> DatabasePlan {
         let map = try reader.mapping(node, allowed: Self.keys, context: "a databases entry")
@@ -64,6 +66,9 @@ struct DatabasePlanParser {
             }
             plan.freshness = .init(
                 sql: try reader.string(sql, key: "fresh.sql"), maxAge: try reader.age(maxAge, key: "fresh.max_age"))
+        }
+        if let node = map["databases"] {
+            plan.databases = try reader.sequence(node, key: "databases").map { try reader.string($0, key: "databases") }
         }
         if let node = map["require_trailer"] {
             switch try reader.string(node, key: "require_trailer") {

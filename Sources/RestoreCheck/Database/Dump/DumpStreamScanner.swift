@@ -7,8 +7,9 @@ struct DumpStreamScanner {
     private var inCopy = false
     private var copyLine = 0
     private(set) var statements = 0
-    /// The database the dump switches to first (mysqldump `--databases`).
-    private(set) var firstDatabase: String?
+    /// The databases the dump switches to, in order (mysqldump `USE`, psql `\connect`).
+    private(set) var databases: [String] = []
+    var firstDatabase: String? { databases.first }
 
     init(dialect: DumpDialect) {
         splitter = SQLStatementSplitter(dialect: dialect)
@@ -31,7 +32,9 @@ struct DumpStreamScanner {
                 self.copyLine = startLine
                 self.completeness.content()
             case "USE" where dialect == .mysql:
-                if self.firstDatabase == nil { self.firstDatabase = cursor.identifier() }
+                if let database = cursor.identifier(), !self.databases.contains(database) {
+                    self.databases.append(database)
+                }
             case "COMMIT" where dialect == .sqlite:
                 self.completeness.transactionEnd(committed: true)
             case "SET", "SELECT", "LOCK", "UNLOCK", nil:
@@ -41,6 +44,11 @@ struct DumpStreamScanner {
             }
         }
         if kind == .comment { completeness.comment(line, number: number) }
+        if kind == .clientCommand, dialect == .postgres,
+            let database = PostgresDumpTranslator.connectTarget(Array(line)), !databases.contains(database)
+        {
+            databases.append(database)
+        }
     }
 
     /// The verdict once the last line was read.

@@ -39,9 +39,12 @@ func targetMismatch(_ target: String, accepts: String, dump: String, dialect: Du
 extension EngineServer {
     /// Streams every line to `child`'s standard input while the scanner judges the dump's
     /// end; a client that stops early (an error) only stops the writing, not the scan.
-    func stream(_ lines: DumpLineReader, to child: ChildProcess, dialect: DumpDialect) throws -> (
-        DumpImportResult, DumpStreamScanner
-    ) {
+    /// `rewrite` may replace a line before the client sees it (the one harmless statement a
+    /// fresh server refuses); the replacement keeps the line count, so errors keep their lines.
+    func stream(
+        _ lines: DumpLineReader, to child: ChildProcess, dialect: DumpDialect,
+        rewrite: (UnsafeBufferPointer<UInt8>) -> [UInt8]? = { _ in nil }
+    ) throws -> (DumpImportResult, DumpStreamScanner) {
         var result = DumpImportResult(dialect: dialect)
         var scanner = DumpStreamScanner(dialect: dialect)
         let started = Date()
@@ -53,7 +56,11 @@ extension EngineServer {
             while try lines.nextLine({ line in
                 try scanner.scan(line, number: lines.lineNumber)
                 guard writing else { return }
-                pending.append(contentsOf: line)
+                if let replacement = rewrite(line) {
+                    pending.append(contentsOf: replacement)
+                } else {
+                    pending.append(contentsOf: line)
+                }
                 pending.append(0x0A)
                 if pending.count >= 1 << 16 {
                     writing = pending.withUnsafeBytes { writeAll(fd, $0) }
@@ -77,6 +84,7 @@ extension EngineServer {
         result.incompleteReason =
             verdict.reason ?? (result.failure == nil ? nil : "the dump could not be read to its end")
         result.trailerUnchecked = verdict.unchecked && result.failure == nil
+        result.databases = scanner.databases
         result.statements = scanner.statements
         result.lines = lines.lineNumber
         result.bytes = lines.bytesRead

@@ -12,6 +12,8 @@ final class MariaDBServer: EngineServer {
     private let socket: String
     private var server: ChildProcess?
     private var database = "restorecheck"
+    /// The databases the dump used (`USE`), in order; empty for a one-database dump.
+    private var databases: [String] = []
     private let tools: [String: String]
     var engine: String { "MariaDB" }
 
@@ -111,8 +113,10 @@ final class MariaDBServer: EngineServer {
                 line: Self.errorLine(errors), statement: nil,
                 message: "the mariadb client stopped (status \(status)): \(errors)")
         }
-        // A `--databases` dump creates and uses its own database: query that one.
+        // A `--databases` / `--all-databases` dump creates and uses its own databases: assertions
+        // run in the first, tables are counted in all.
         if let used = scanner.firstDatabase { database = used }
+        databases = scanner.databases
         return result
     }
 
@@ -131,22 +135,34 @@ final class MariaDBServer: EngineServer {
         return InsertParser.textOrBlob(bytes)
     }
 
+    /// Base tables of every database the dump loaded, named `db.table` when several hold tables.
     func tableCounts() throws -> [TableCount] {
-        let list = try client(
-            [
-                "-N", "-B", "-e",
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = "
-                    + "'BASE TABLE' ORDER BY 1",
-            ], useDatabase: true)
+        var found: [(database: String, tables: [TableCount])] = []
+        for name in databases.isEmpty ? [database] : databases {
+            let tables = try tableCounts(in: name)
+            if !tables.isEmpty { found.append((name, tables)) }
+        }
+        guard found.count > 1 else { return found.first?.tables ?? [] }
+        return found.flatMap { entry in
+            entry.tables.map { TableCount(name: "\(entry.database).\($0.name)", rows: $0.rows) }
+        }.sorted { $0.name < $1.name }
+    }
+
+    private func tableCounts(in schema: String) throws -> [TableCount] {
+        let list = try client([
+            "-N", "-B", "-e",
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = '\(schema.replacingQuotes)' AND "
+                + "table_type = 'BASE TABLE' ORDER BY 1",
+        ])
         guard list.status == 0 else {
             throw RestoreCheckError(.io, "the mariadb client could not list the tables: \(list.errors)")
         }
         let names = String(decoding: list.output, as: UTF8.self).split(separator: "\n").map(String.init)
         guard !names.isEmpty else { return [] }
         let union = names.map {
-            "SELECT '\($0.replacingQuotes)', COUNT(*) FROM `\($0.replacingOccurrences(of: "`", with: "``"))`"
+            "SELECT '\($0.replacingQuotes)', COUNT(*) FROM \(Self.quoted(schema)).\(Self.quoted($0))"
         }.joined(separator: " UNION ALL ")
-        let counts = try client(["-N", "-B", "-e", union], useDatabase: true)
+        let counts = try client(["-N", "-B", "-e", union])
         guard counts.status == 0 else {
             throw RestoreCheckError(.io, "the mariadb client could not count the rows: \(counts.errors)")
         }
@@ -157,12 +173,16 @@ final class MariaDBServer: EngineServer {
         }.sorted { $0.name < $1.name }
     }
 
+    static func quoted(_ name: String) -> String { "`\(name.replacingOccurrences(of: "`", with: "``"))`" }
+
     /// `CHECK TABLE` on every table: the engine's own check.
     func integrityProblems() throws -> [Offender] {
-        let names = try tableCounts().map(\.name)
-        guard !names.isEmpty else { return [] }
-        let list = names.map { "`\($0.replacingOccurrences(of: "`", with: "``"))`" }.joined(separator: ", ")
-        let result = try client(["-N", "-B", "-e", "CHECK TABLE \(list)"], useDatabase: true)
+        var list: [String] = []
+        for name in databases.isEmpty ? [database] : databases {
+            list += try tableCounts(in: name).map { "\(Self.quoted(name)).\(Self.quoted($0.name))" }
+        }
+        guard !list.isEmpty else { return [] }
+        let result = try client(["-N", "-B", "-e", "CHECK TABLE \(list.joined(separator: ", "))"])
         guard result.status == 0 else { throw RestoreCheckError(.io, "CHECK TABLE could not run: \(result.errors)") }
         return String(decoding: result.output, as: UTF8.self).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\t").map(String.init)

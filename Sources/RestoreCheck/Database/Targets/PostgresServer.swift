@@ -15,6 +15,10 @@ final class PostgresServer: EngineServer {
     private var started = false
     private var serverPID: Int32?
     private let database = "restorecheck"
+    /// The databases the dump connected to (pg_dumpall), in order.
+    private var databases: [String] = []
+    /// Tables per database with tables, as last counted.
+    private var tablesByDatabase: [(database: String, tables: [TableCount])] = []
     private let tools: [String: String]
     var engine: String { "PostgreSQL" }
 
@@ -119,7 +123,12 @@ final class PostgresServer: EngineServer {
             tools["psql"]!, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socket, "-U", "postgres", "-d", database],
             stderrPath: "\(directory)/psql.err")
         try child.start(feedInput: true)
-        var (result, _) = try stream(lines, to: child, dialect: .postgres)
+        var (result, scanner) = try stream(lines, to: child, dialect: .postgres) { line in
+            // pg_dumpall recreates every role, the bootstrap superuser too; the fresh cluster
+            // has it already, an error PostgreSQL's documentation calls harmless. Only it.
+            Self.isBootstrapRole(line) ? Array("-- restorecheck: role postgres exists already".utf8) : nil
+        }
+        databases = scanner.databases
         let status = child.wait()
         if status != 0 && result.failure == nil {
             let errors = child.firstError()
@@ -129,9 +138,23 @@ final class PostgresServer: EngineServer {
         return result
     }
 
+    static func isBootstrapRole(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text == "CREATE ROLE postgres;"
+    }
+
+    /// Every database the dump loaded into: ours, and those it connected to (pg_dumpall).
+    private var loaded: [String] { [database] + databases.filter { $0 != database && $0 != "template0" } }
+
+    /// Where assertions run: the first database that holds tables (ours for a pg_dump).
+    private var queryDatabase: String {
+        if tablesByDatabase.isEmpty { _ = try? tableCounts() }
+        return tablesByDatabase.first?.database ?? database
+    }
+
     /// One query, its first row's fields as psql prints them unaligned (`\x1f`-separated).
     private func query(_ sql: String) throws -> [String]? {
-        let result = try psql(["-d", database, "-A", "-t", "-F", "\u{1F}", "-c", sql])
+        let result = try psql(["-d", queryDatabase, "-A", "-t", "-F", "\u{1F}", "-c", sql])
         guard result.status == 0 else { throw RestoreCheckError(.io, result.errors) }
         let text = String(decoding: result.output, as: UTF8.self)
         guard let first = text.split(separator: "\n", omittingEmptySubsequences: false).first, !text.isEmpty else {
@@ -161,8 +184,21 @@ final class PostgresServer: EngineServer {
         return .text(bytes)
     }
 
-    /// Ordinary tables (partitions included, partitioned parents not: their rows are the partitions').
+    /// Ordinary tables (partitions included, partitioned parents not: their rows are the
+    /// partitions') of every database the dump loaded, named `db.table` when several hold tables.
     func tableCounts() throws -> [TableCount] {
+        tablesByDatabase = []
+        for name in loaded {
+            let counts = try tableCounts(in: name)
+            if !counts.isEmpty { tablesByDatabase.append((name, counts)) }
+        }
+        guard tablesByDatabase.count > 1 else { return tablesByDatabase.first?.tables ?? [] }
+        return tablesByDatabase.flatMap { entry in
+            entry.tables.map { TableCount(name: "\(entry.database).\($0.name)", rows: $0.rows) }
+        }.sorted { $0.name < $1.name }
+    }
+
+    private func tableCounts(in database: String) throws -> [TableCount] {
         let list = try psql([
             "-d", database, "-A", "-t", "-c",
             "SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END, "
@@ -190,13 +226,18 @@ final class PostgresServer: EngineServer {
 
     /// PostgreSQL checked every constraint as the dump added it; any left unvalidated is reported.
     func integrityProblems() throws -> [Offender] {
-        let result = try psql([
-            "-d", database, "-A", "-t", "-c",
-            "SELECT conrelid::regclass::text || ' ' || conname FROM pg_constraint WHERE NOT convalidated",
-        ])
-        guard result.status == 0 else { throw RestoreCheckError(.io, "psql could not run the check: \(result.errors)") }
-        return String(decoding: result.output, as: UTF8.self).split(separator: "\n").map {
-            Offender(String($0), "constraint not validated")
+        try loaded.flatMap { name in
+            let result = try psql([
+                "-d", name, "-A", "-t", "-c",
+                "SELECT conrelid::regclass::text || ' ' || conname FROM pg_constraint WHERE NOT convalidated",
+            ])
+            guard result.status == 0 else {
+                throw RestoreCheckError(.io, "psql could not run the check: \(result.errors)")
+            }
+            let prefix = loaded.count > 1 && name != database ? "\(name)." : ""
+            return String(decoding: result.output, as: UTF8.self).split(separator: "\n").map {
+                Offender(prefix + String($0), "constraint not validated")
+            }
         }
     }
 

@@ -97,6 +97,7 @@ final class SQLiteDumpImporter {
         result.complete = verdict.complete
         result.incompleteReason = verdict.reason
         result.trailerUnchecked = verdict.unchecked
+        result.databases = translator.databases
         result.lines = reader.lineNumber
         result.bytes = reader.bytesRead
         result.seconds = Date().timeIntervalSince(started)
@@ -145,7 +146,8 @@ final class SQLiteDumpImporter {
         switch kind {
         case .comment: completeness.comment(line, number: number)
         case .statement: break
-        case .blank, .clientCommand: break
+        case .clientCommand: translator.clientCommand(Array(line))
+        case .blank: break
         }
     }
 

@@ -30,10 +30,16 @@ protocol DumpTranslator {
     mutating func action(for statement: [UInt8]) -> DumpAction
     /// SQL to run once every statement is in (PostgreSQL: partitions, unique keys).
     mutating func finish() -> [String]
+    /// A client command line between statements (psql `\connect`), which may switch database.
+    mutating func clientCommand(_ line: [UInt8])
+    /// The databases that created tables (a dump of several).
+    var databases: [String] { get }
 }
 
 extension DumpTranslator {
     mutating func finish() -> [String] { [] }
+    mutating func clientCommand(_ line: [UInt8]) {}
+    var databases: [String] { [] }
     var speaksSQLite: Bool { false }
 
     /// What to do with a statement no rule above knows: one that changes data cannot be

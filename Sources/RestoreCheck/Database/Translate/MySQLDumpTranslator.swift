@@ -5,15 +5,12 @@
 struct MySQLDumpTranslator: DumpTranslator {
     private(set) var catalog = SchemaCatalog()
     private let inserts = InsertParser(dialect: .mysql)
-    /// The database of the first `USE`; tables of any later database are named `db.table`, so
-    /// an `--all-databases` dump cannot overwrite one table with another of the same name.
-    private var firstDatabase: String?
-    private var currentDatabase: String?
+    /// After a `USE`, tables are named `db.table` (`--databases`, `--all-databases`).
+    private var qualifier = DatabaseQualifier()
+    var databases: [String] { qualifier.withTables }
 
     private func tableName(_ name: (schema: String?, name: String)) -> String {
-        let database = name.schema ?? currentDatabase
-        guard let database, let firstDatabase, database != firstDatabase else { return name.name }
-        return "\(database).\(name.name)"
+        qualifier.qualify(name.name, database: name.schema)
     }
 
     mutating func action(for statement: [UInt8]) -> DumpAction {
@@ -26,9 +23,7 @@ struct MySQLDumpTranslator: DumpTranslator {
             header.table = tableName((header.schema, header.table))
             return .insert(header)
         case "USE":
-            let database = cursor.identifier()
-            if firstDatabase == nil { firstDatabase = database }
-            currentDatabase = database
+            if let database = cursor.identifier() { qualifier.use(database) }
             return .ignore
         case "SET", "LOCK", "UNLOCK", "START", "BEGIN", "COMMIT", "FLUSH", "ANALYZE", "OPTIMIZE":
             return .ignore
@@ -52,17 +47,17 @@ struct MySQLDumpTranslator: DumpTranslator {
             let table = tableName(name)
             let parsed: TableDefinitionParser.Result?
             do {
-                parsed = try TableDefinitionParser(dialect: .mysql).parse(&cursor, name: table, catalog: catalog)
+                let qualifier = qualifier
+                parsed = try TableDefinitionParser(
+                    dialect: .mysql, tableName: { qualifier.qualify($0.name, database: $0.schema) }
+                ).parse(&cursor, name: table, catalog: catalog)
             } catch {
                 return .cannotLoad("CREATE TABLE \(table) cannot be read: \(error)")
             }
             guard let result = parsed else { return .notCarried(kind: "table", name: table) }
             catalog.add(result.table)
-            catalog.foreignKeys += result.foreignKeys.map { key in
-                var key = key
-                key.parent = tableName((nil, key.parent))
-                return key
-            }
+            qualifier.created(in: name.schema)
+            catalog.foreignKeys += result.foreignKeys
             return .execute(result.sql)
         }
         // CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW|TRIGGER|…
@@ -98,4 +93,7 @@ struct MySQLDumpTranslator: DumpTranslator {
         catalog.remove(table)
         return .execute("DROP TABLE \(quoteIdentifier(table))")
     }
+
+    /// A dump that named one database only keeps bare table names.
+    mutating func finish() -> [String] { qualifier.bareNames(&catalog).sql }
 }

@@ -8,12 +8,44 @@ import Foundation
 struct PostgresDumpTranslator: DumpTranslator {
     private(set) var catalog = SchemaCatalog()
     private let inserts = InsertParser(dialect: .postgres)
-    private var uniqueKeys: [String] = []
+    /// Unique keys, made once the data is in (and the tables have their final names).
+    private var uniqueKeys: [(name: String, table: String, columns: [String])] = []
+
+    /// After `\connect db` (pg_dumpall, pg_dump -C), tables are named `db.table`.
+    private var qualifier = DatabaseQualifier()
+    var databases: [String] { qualifier.withTables }
 
     /// `public.t` is `t`; another schema's table keeps its schema in its name: `audit.log`.
-    static func tableName(_ name: (schema: String?, name: String)) -> String {
+    static func localName(_ name: (schema: String?, name: String)) -> String {
         guard let schema = name.schema, schema != "public", schema != "pg_catalog" else { return name.name }
         return "\(schema).\(name.name)"
+    }
+
+    /// The table's name in the SQLite file: its local name, in its database when the dump
+    /// connects to databases.
+    func tableName(_ name: (schema: String?, name: String)) -> String {
+        qualifier.qualify(Self.localName(name))
+    }
+
+    /// `\connect shop` (or pg_dumpall's `\connect -reuse-previous=on "dbname='shop'"`).
+    mutating func clientCommand(_ line: [UInt8]) {
+        if let database = Self.connectTarget(line) { qualifier.use(database) }
+    }
+
+    /// The database a psql `\connect` line switches to, if it is one.
+    static func connectTarget(_ line: [UInt8]) -> String? {
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.hasPrefix("\\connect ") || text.hasPrefix("\\c ") else { return nil }
+        var rest = text.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
+        if let quoted = rest.firstMatch(of: #/dbname='((?:[^']|'')*)'/#) {
+            rest = String(quoted.1).replacingOccurrences(of: "''", with: "'")
+        } else {
+            rest = String(rest.split(separator: " ").first ?? "")
+            if rest.hasPrefix("\""), rest.hasSuffix("\""), rest.count >= 2 {
+                rest = String(rest.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            }
+        }
+        return rest.isEmpty ? nil : rest
     }
 
     mutating func action(for statement: [UInt8]) -> DumpAction {
@@ -31,10 +63,10 @@ struct PostgresDumpTranslator: DumpTranslator {
             cursor.skipSpace()
             let columns = cursor.current == 0x28 ? cursor.identifierList() : nil
             guard cursor.accept("FROM", "STDIN") else { return Self.unknown("COPY", statement) }
-            return .copy(table: Self.tableName(name), columns: columns)
+            return .copy(table: tableName(name), columns: columns)
         case "INSERT":
             guard var header = inserts.header(statement) else { return Self.unknown("INSERT", statement) }
-            header.table = Self.tableName((header.schema, header.table))
+            header.table = tableName((header.schema, header.table))
             return .insert(header)
         case "CREATE":
             return create(&cursor, statement)
@@ -53,19 +85,25 @@ struct PostgresDumpTranslator: DumpTranslator {
         case "TABLE":
             _ = cursor.accept("IF", "NOT", "EXISTS")
             guard let name = cursor.qualifiedName() else { return .notCarried(kind: "table", name: "?") }
-            let table = Self.tableName(name)
+            let table = tableName(name)
             let parsed: TableDefinitionParser.Result?
             do {
-                parsed = try TableDefinitionParser(dialect: .postgres).parse(&cursor, name: table, catalog: catalog)
+                let qualifier = qualifier
+                parsed = try TableDefinitionParser(
+                    dialect: .postgres, tableName: { qualifier.qualify(Self.localName($0)) }
+                ).parse(&cursor, name: table, catalog: catalog)
             } catch {
                 return .cannotLoad("CREATE TABLE \(table) cannot be read: \(error)")
             }
             guard let result = parsed else { return .notCarried(kind: "table", name: table) }
             catalog.add(result.table)
+            qualifier.created()
             if let parent = result.partitionOf { catalog.partitions[parent.lowercased(), default: []].append(table) }
             catalog.foreignKeys += result.foreignKeys
             return .execute(result.sql)
-        case "SCHEMA", "SEQUENCE", "INDEX", "STATISTICS", "PUBLICATION", "SUBSCRIPTION", "COLLATION", "TEXT":
+        case "SCHEMA", "SEQUENCE", "INDEX", "STATISTICS", "PUBLICATION", "SUBSCRIPTION", "COLLATION", "TEXT",
+            // pg_dumpall: a database is its tables' `db.` prefix here; roles are not data.
+            "DATABASE", "ROLE", "USER", "GROUP":
             return .ignore // namespaces, sequence state, plain indexes: not data
         case "UNIQUE":
             return .ignore // a unique index by name; its constraint twin (ADD CONSTRAINT) is carried
@@ -96,7 +134,7 @@ struct PostgresDumpTranslator: DumpTranslator {
             let name = Self.objectName(cursor)
             var rest = cursor
             while let word = rest.word(), word != "ON" {}
-            let table = rest.qualifiedName().map { Self.tableName($0) }
+            let table = rest.qualifiedName().map { tableName($0) }
             return .notCarried(kind: "trigger", name: table.map { "\(name) on \($0)" } ?? name)
         default:
             return .notCarried(kind: kind.lowercased(), name: Self.objectName(cursor))
@@ -108,9 +146,9 @@ struct PostgresDumpTranslator: DumpTranslator {
         _ = cursor.accept("ONLY")
         _ = cursor.accept("IF", "EXISTS")
         guard let name = cursor.qualifiedName() else { return .ignore }
-        let table = Self.tableName(name)
+        let table = tableName(name)
         if cursor.accept("ATTACH", "PARTITION"), let child = cursor.qualifiedName() {
-            catalog.partitions[table.lowercased(), default: []].append(Self.tableName(child))
+            catalog.partitions[table.lowercased(), default: []].append(tableName(child))
             return .ignore
         }
         guard cursor.accept("ADD", "CONSTRAINT"), let constraint = cursor.identifier() else { return .ignore }
@@ -118,10 +156,7 @@ struct PostgresDumpTranslator: DumpTranslator {
             guard let columns = cursor.identifierList(), catalog.table(table)?.isPartitioned != true else {
                 return .ignore
             }
-            uniqueKeys.append(
-                "CREATE UNIQUE INDEX \(quoteIdentifier(constraint)) ON \(quoteIdentifier(table)) "
-                    + "(\(columns.map(quoteIdentifier).joined(separator: ", ")))"
-            )
+            uniqueKeys.append((constraint, table, columns))
             return .ignore
         }
         if cursor.accept("FOREIGN", "KEY"), let columns = cursor.identifierList(), cursor.accept("REFERENCES"),
@@ -131,7 +166,7 @@ struct PostgresDumpTranslator: DumpTranslator {
             catalog.foreignKeys.append(
                 .init(
                     name: constraint, table: table, columns: columns,
-                    parent: Self.tableName(parent), parentColumns: parentColumns))
+                    parent: tableName(parent), parentColumns: parentColumns))
         }
         return .ignore // CHECK and EXCLUDE constraints: rules, not data
     }
@@ -139,7 +174,15 @@ struct PostgresDumpTranslator: DumpTranslator {
     /// Unique keys once the data is in (as pg_dump itself orders it), then each partitioned
     /// parent becomes a view over its partitions so `SELECT … FROM payment` sees every row.
     mutating func finish() -> [String] {
-        var sql = uniqueKeys
+        let (renames, renamed) = qualifier.bareNames(&catalog)
+        var sql = renames
+        sql += uniqueKeys.map { key in
+            let table = renamed[key.table.lowercased()] ?? key.table
+            // Index names are one namespace in the SQLite file: two databases' `posts_pkey` differ.
+            let name = qualifier.withTables.count > 1 ? "\(key.table):\(key.name)" : key.name
+            return "CREATE UNIQUE INDEX \(quoteIdentifier(name)) ON \(quoteIdentifier(table)) "
+                + "(\(key.columns.map(quoteIdentifier).joined(separator: ", ")))"
+        }
         for (parent, children) in catalog.partitions.sorted(by: { $0.key < $1.key }) {
             guard let table = catalog.table(parent), table.isPartitioned, !children.isEmpty else { continue }
             let columns = table.columns.map { quoteIdentifier($0.name) }.joined(separator: ", ")

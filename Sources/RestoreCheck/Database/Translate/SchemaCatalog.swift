@@ -44,6 +44,21 @@ struct SchemaCatalog {
 
     mutating func add(_ table: Table) { tables[table.name.lowercased()] = table }
     mutating func remove(_ name: String) { tables[name.lowercased()] = nil }
+
+    /// A table renamed, with every foreign key and partition list that names it.
+    mutating func rename(_ old: String, to new: String) {
+        guard var table = tables.removeValue(forKey: old.lowercased()) else { return }
+        table.name = new
+        tables[new.lowercased()] = table
+        for index in foreignKeys.indices {
+            if foreignKeys[index].table.lowercased() == old.lowercased() { foreignKeys[index].table = new }
+            if foreignKeys[index].parent.lowercased() == old.lowercased() { foreignKeys[index].parent = new }
+        }
+        if let children = partitions.removeValue(forKey: old.lowercased()) { partitions[new.lowercased()] = children }
+        for key in partitions.keys {
+            partitions[key] = partitions[key]?.map { $0.lowercased() == old.lowercased() ? new : $0 }
+        }
+    }
     func table(_ name: String) -> Table? { tables[name.lowercased()] }
 
     /// The affinity SQLite should store a column of this declared type with, following

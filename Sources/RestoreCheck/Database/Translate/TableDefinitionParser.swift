@@ -5,6 +5,9 @@ import Foundation
 /// the data is in. Defaults, collations, engines and index hints are not data and are dropped.
 struct TableDefinitionParser {
     let dialect: DumpDialect
+    /// The translator's name for a table this one refers to (a foreign key's parent, a
+    /// partition's parent): the dump's `schema.name` as the SQLite file names it.
+    var tableName: ((schema: String?, name: String)) -> String = { $0.name }
 
     struct Result {
         var table: SchemaCatalog.Table
@@ -38,8 +41,8 @@ struct TableDefinitionParser {
         var foreignKeys: [SchemaCatalog.ForeignKey] = []
         var partitionOf: String?
         if cursor.accept("PARTITION", "OF"), let parent = cursor.qualifiedName() {
-            partitionOf = parent.name
-            guard let parentTable = catalog.table(parent.name) else { return nil }
+            partitionOf = tableName(parent)
+            guard let parentTable = catalog.table(tableName(parent)) else { return nil }
             table.columns = parentTable.columns
         } else {
             guard cursor.accept(byte: 0x28) else { return nil }
@@ -76,7 +79,7 @@ struct TableDefinitionParser {
                     {
                         foreignKeys.append(
                             .init(
-                                name: nil, table: name, columns: columns, parent: parent.name,
+                                name: nil, table: name, columns: columns, parent: tableName(parent),
                                 parentColumns: parentColumns))
                     }
                 case "KEY", "INDEX", "FULLTEXT", "SPATIAL", "CHECK", "EXCLUDE", "LIKE", "PERIOD":
@@ -154,7 +157,9 @@ struct TableDefinitionParser {
             if item.accept("REFERENCES"), let parent = item.qualifiedName() {
                 let parentColumns = item.identifierList() ?? []
                 foreignKeys.append(
-                    .init(name: nil, table: table, columns: [name], parent: parent.name, parentColumns: parentColumns))
+                    .init(
+                        name: nil, table: table, columns: [name], parent: tableName(parent),
+                        parentColumns: parentColumns))
                 break
             }
             if item.word() == nil { item.index += 1 }
