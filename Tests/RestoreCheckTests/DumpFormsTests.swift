@@ -166,4 +166,36 @@ import Testing
         #expect(result.code == 0, "\(result.all)")
         #expect(checks["assert \(production): blog bytes"]?.status == .pass, "\(checks)")
     }
+
+    /// The files of the `-Fd` directory fixture at `production`.
+    static func directory(at production: String) throws -> [String: [UInt8]] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: "\(forms)/shop.pg.dir")
+        return Dictionary(uniqueKeysWithValues: names.map { ("\(production)/\($0)", bytes("shop.pg.dir/\($0)")) })
+    }
+
+    /// Every pg_dump archive form, recognised by its bytes, restores through pg_restore into
+    /// both targets with the shop's counts and pinned bytes, and is named as what it is.
+    @Test(arguments: [
+        ("shop.pg.tar", "sqlite", "pg_dump -Ft"), ("shop.pg.tar", "postgres", "pg_dump -Ft"),
+        ("shop.pg.dir", "sqlite", "pg_dump -Fd"), ("shop.pg.dir", "postgres", "pg_dump -Fd"),
+        ("shop.pg.dump.gz", "sqlite", "pg_dump -Fc"), ("shop.pg.dump.gz", "postgres", "pg_dump -Fc"),
+    ])
+    func everyPgDumpFormRestores(_ file: String, _ target: String, _ form: String) throws {
+        let production = "/var/backups/db/\(file)"
+        let files = file.hasSuffix(".dir") ? try Self.directory(at: production) : [production: Self.bytes(file)]
+        let (result, checks) = try Self.verify(files, entry: ShopDumpTests.entry(production, target: target))
+        #expect(result.code == 0, "\(result.all)")
+        #expect(checks.filter { $0.value.status != .pass }.isEmpty, "\(checks.filter { $0.value.status != .pass })")
+        #expect(result.out.contains(form), "\(result.out)")
+    }
+
+    /// A directory that is no -Fd archive, or one holding a link, is named as such and not read.
+    @Test func aDirectoryThatIsNoSafeArchiveIsRefusedNamingWhy() throws {
+        let production = "/var/backups/db/shop.pg.dir"
+        var files = try Self.directory(at: production)
+        files[production + "/toc.dat"] = Array("not a toc".utf8)
+        let (result, checks) = try Self.verify(files, entry: "      - dump: \(production)")
+        #expect(result.code == 1, "\(result.all)")
+        #expect(checks["import \(production)"]?.message.contains("not a pg_dump -Fd archive") == true, "\(checks)")
+    }
 }

@@ -26,7 +26,7 @@ struct DatabaseVerifier {
     /// Measures each check's duration.
     var clock: any RunClock = SystemClock()
     /// Servers started for real-engine targets; all stopped when the phase ends.
-    private let servers = ServerList()
+    let servers = ServerList()
 
     /// Names a dump may have; files of these names are opened and recognised by content.
     static let dumpSuffixes = [
@@ -66,21 +66,30 @@ struct DatabaseVerifier {
         let dump = plan.dump
         let checks = DatabaseChecks(dump: dump, plan: plan, now: now)
         var report = DumpReport(dump: dump, target: plan.target)
-        guard let entry = index.entry(productionPath: dump), entry.type == .file, entry.restored else {
-            let reason =
-                index.entry(productionPath: dump) == nil
-                ? "is not in the backup" : "is in the backup but is not a restored regular file"
+        let entry = index.entry(productionPath: dump)
+        let problem: String? =
+            switch entry {
+            case nil: "is not in the backup"
+            case let entry? where !entry.restored: "is in the backup but could not be restored"
+            case let entry? where entry.type == .directory: pgDirectoryProblem(dump)
+            case let entry? where entry.type != .file: "is in the backup but is not a regular file or a directory"
+            default: nil
+            }
+        if let problem {
             return (
-                [CheckResult(CheckID(.db, "import", subject: dump), status: .fail, message: "\(dump) \(reason)")],
+                [CheckResult(CheckID(.db, "import", subject: dump), status: .fail, message: "\(dump) \(problem)")],
                 report
             )
         }
-        let head: [UInt8]
-        let source: CompressedDumpSource
+        var head: [UInt8] = []
+        var source: CompressedDumpSource?
         do {
-            source = try open(dump, reader)
-            report.compression = source.compression == "none" ? nil : source.compression
-            head = try Self.head(of: source)
+            if entry?.type != .directory {
+                let opened = try open(dump, reader)
+                report.compression = opened.compression == "none" ? nil : opened.compression
+                head = try Self.head(of: opened)
+                source = opened
+            }
         } catch {
             return (
                 [
@@ -91,7 +100,7 @@ struct DatabaseVerifier {
             )
         }
         // A dump-named file with no bytes is the classic failed backup job, plan or no plan.
-        guard !head.isEmpty else {
+        guard !head.isEmpty || source == nil else {
             return (
                 [
                     CheckResult(
@@ -100,7 +109,7 @@ struct DatabaseVerifier {
                 ], report
             )
         }
-        let format = DialectSniffer.format(head)
+        let format = source == nil ? DumpFormat.pgDirectory : DialectSniffer.format(head)
         report.format = format
         if !explicit, format == .sql, DialectSniffer.sniff(head) == nil {
             return ([], nil) // a .sql-named file that is no dump: not ours to judge
@@ -126,8 +135,8 @@ struct DatabaseVerifier {
                     CheckResult(
                         CheckID(.db, "import", subject: dump), status: .pass,
                         message: "a SQLite database file, opened in place"))
-            case .sql, .pgCustom:
-                let dialect = format == .pgCustom ? DumpDialect.postgres : (plan.dialect ?? DialectSniffer.sniff(head))
+            case .sql, .pgCustom, .pgTar, .pgDirectory:
+                let dialect = format.isPgArchive ? DumpDialect.postgres : (plan.dialect ?? DialectSniffer.sniff(head))
                 guard let dialect else {
                     return (
                         [
@@ -142,7 +151,7 @@ struct DatabaseVerifier {
                 }
                 report.dialect = dialect
                 // The SQL is read on from where sniffing stopped: one pass over the dump.
-                let sql = PrefixedDumpSource(prefix: head, rest: source)
+                let sql = source.map { PrefixedDumpSource(prefix: head, rest: $0) }
                 let importStarted = clock.monotonic()
                 let outcome = try restore(plan, format: format, dialect: dialect, number: number, sql: sql)
                 restored = outcome.database
@@ -228,86 +237,6 @@ struct DatabaseVerifier {
             filled += count
         }
         return Array(head.prefix(filled))
-    }
-
-    /// `sql` is the dump's text (for SQL formats); a custom archive goes to pg_restore instead.
-    private func restore(
-        _ plan: DatabasePlan, format: DumpFormat, dialect: DumpDialect, number: Int,
-        sql: DumpByteSource
-    ) throws -> (result: DumpImportResult, database: RestoredDatabase) {
-        let work = sandbox.path + "/db"
-        mkdir(work, 0o700)
-        let openDump = { () throws -> FileDescriptor in
-            let fd = reader.open(reader.relative(plan.dump), flags: O_RDONLY)
-            guard fd >= 0 else {
-                throw RestoreCheckError(.io, "cannot open the dump in the sandbox", path: plan.dump, errno: errno)
-            }
-            return FileDescriptor(adopting: fd)
-        }
-        switch plan.target {
-        case .postgres where dialect != .postgres:
-            throw targetMismatch("postgres", accepts: "pg_dump", dump: plan.dump, dialect: dialect)
-        case .mariadb where dialect != .mysql || format == .pgCustom:
-            throw targetMismatch("mariadb", accepts: "mysqldump / mariadb-dump", dump: plan.dump, dialect: dialect)
-        default: break
-        }
-        if plan.target != .sqlite {
-            let server = try startServer(
-                plan.target, directory: "\(work)/\(plan.target.rawValue)-\(number)", work: work)
-            let input: EngineInput =
-                format == .pgCustom
-                ? .customArchive(try openDump()) : .sql(DumpLineReader(source: sql, maxLineBytes: maxStatementBytes))
-            return (try server.load(input, dialect: dialect, name: plan.dump), server)
-        }
-        var pgRestore: ChildProcess?
-        let source: DumpByteSource
-        if format == .pgCustom {
-            guard let program = ToolLocator.find("pg_restore") else {
-                throw ToolLocator.missing("pg_restore", package: "postgresql-client")
-            }
-            let child = ChildProcess(program, ["-f", "-"], stderrPath: "\(work)/pg_restore-\(number).err")
-            try child.start(captureOutput: true, inputFrom: try openDump())
-            pgRestore = child
-            source = PipeDumpSource(fd: child.outputFD!)
-        } else {
-            source = sql
-        }
-        let lines = DumpLineReader(source: source, maxLineBytes: maxStatementBytes)
-        let database = try SQLiteDatabase(path: "\(work)/\(number).sqlite")
-        let importer = SQLiteDumpImporter(database: database, dialect: dialect, maxStatementBytes: maxStatementBytes)
-        if let progress { importer.progress = { progress(plan.dump, $0) } }
-        importer.showValues = showValues
-        var result = importer.run(lines)
-        if let child = pgRestore {
-            // Drain what is left so pg_restore can finish, then judge its own verdict.
-            try lines.drain()
-            let status = child.wait()
-            if status != 0 {
-                result.complete = false
-                result.incompleteReason = "pg_restore could not read the whole archive"
-                // pg_restore's own error is the cause of whatever the partial output did.
-                result.failure = .init(
-                    line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())")
-            }
-        }
-        return (result, SQLiteRestoredDatabase(database: database, foreignKeys: importer.foreignKeys))
-    }
-
-    private func startServer(_ target: DatabasePlan.Target, directory: String, work: String) throws -> EngineServer {
-        let server: EngineServer
-        // The server runs as its service user (`postgres`, `mysql`): it may pass through the
-        // sandbox, never into root/.
-        chmod(sandbox.path, 0o711)
-        chmod(sandbox.rootPath, 0o700)
-        chmod(work, 0o711)
-        if target == .postgres {
-            server = try PostgresServer(directory: directory)
-        } else {
-            server = try MariaDBServer(directory: directory)
-        }
-        servers.append(server)
-        try server.start()
-        return server
     }
 }
 

@@ -56,7 +56,7 @@ public struct ConsoleReporter {
                         let how =
                             dump.format == .sqliteDatabase
                             ? "SQLite file, checked in place"
-                            : [dump.compression, dump.format == .pgCustom ? "pg_dump -Fc" : dump.dialect?.rawValue]
+                            : [dump.compression, dump.format?.toolForm ?? dump.dialect?.rawValue]
                                 .compactMap { $0 }.joined(separator: " ") + " → \(dump.target.rawValue)"
                         lines.append(
                             "    \(dump.dump) (\(how)): \(plural(dump.tables.count, "table")), "

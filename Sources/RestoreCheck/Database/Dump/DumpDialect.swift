@@ -32,10 +32,27 @@ public enum DumpDialect: String, Codable, Sendable, CaseIterable {
 
 /// What a file found in the backup is, judged from its first bytes.
 public enum DumpFormat: String, Codable, Sendable {
+    /// Read by pg_restore, not as SQL text: every pg_dump archive form.
+    var isPgArchive: Bool { self == .pgCustom || self == .pgTar || self == .pgDirectory }
+
+    /// As the person who made it would call it.
+    var toolForm: String? {
+        switch self {
+        case .pgCustom: return "pg_dump -Fc"
+        case .pgTar: return "pg_dump -Ft"
+        case .pgDirectory: return "pg_dump -Fd"
+        case .sql, .sqliteDatabase: return nil
+        }
+    }
+
     /// SQL text (maybe compressed) in one of the dialects.
     case sql
     /// A `pg_dump -Fc` archive (`PGDMP` magic), read through `pg_restore -f -`.
     case pgCustom = "pg_custom"
+    /// A `pg_dump -Ft` tar archive (its first member is `toc.dat`), read through pg_restore.
+    case pgTar = "pg_tar"
+    /// A `pg_dump -Fd` directory (a `toc.dat` and one file per table), read through pg_restore.
+    case pgDirectory = "pg_directory"
     /// A SQLite database file, checked in place.
     case sqliteDatabase = "sqlite_database"
 }
@@ -66,6 +83,11 @@ enum DialectSniffer {
     /// The binary formats, by magic bytes.
     static func format(_ head: [UInt8]) -> DumpFormat {
         if head.starts(with: Array("PGDMP".utf8)) { return .pgCustom }
+        if head.count >= 512, head.starts(with: Array("toc.dat\0".utf8)),
+            head[257..<262].elementsEqual("ustar".utf8)
+        {
+            return .pgTar
+        }
         if head.starts(with: Array("SQLite format 3\0".utf8)) { return .sqliteDatabase }
         return .sql
     }

@@ -18,7 +18,8 @@ protocol EngineServer: RestoredDatabase {
 /// pg_restore reads from the descriptor (closed when the input is let go).
 enum EngineInput {
     case sql(DumpLineReader)
-    case customArchive(FileDescriptor)
+    /// A pg_dump archive of any form, for pg_restore.
+    case pgArchive(PgArchiveInput)
 }
 
 /// A plan whose `target:` cannot take the dump it names: the plan is wrong (exit 78), not

@@ -102,19 +102,29 @@ final class PostgresServer: EngineServer {
         switch input {
         case .sql(let reader):
             lines = reader
-        case .customArchive(let archiveFD):
+        case .pgArchive(let archive):
             let child = ChildProcess(
                 tools["pg_restore"]!,
-                ["--exit-on-error", "--no-owner", "--no-privileges", "-h", socket, "-U", "postgres", "-d", database],
+                ["--exit-on-error", "--no-owner", "--no-privileges", "-h", socket, "-U", "postgres", "-d", database]
+                    + archive.arguments,
                 stderrPath: "\(directory)/pg_restore.err")
-            try child.start(inputFrom: archiveFD)
+            do {
+                // Our copy of the pipe's read end closes here, or a pg_restore that stops
+                // early would leave the feeding thread blocked on a pipe nobody reads.
+                let input = try archive.standardInput()
+                try child.start(inputFrom: input)
+            }
             let status = child.wait()
+            let feedError = archive.feedError
             var result = DumpImportResult(dialect: .postgres)
-            result.complete = status == 0
-            result.incompleteReason = status == 0 ? nil : "pg_restore could not restore the whole archive"
+            result.complete = status == 0 && feedError == nil
+            result.incompleteReason = result.complete ? nil : "pg_restore could not restore the whole archive"
             if status != 0 {
                 result.failure = .init(
                     line: nil, statement: nil, message: "pg_restore exited with status \(status): \(child.errorText())")
+            } else if let feedError {
+                result.failure = .init(
+                    line: nil, statement: nil, message: "the archive could not be read to its end: \(feedError)")
             }
             result.seconds = Date().timeIntervalSince(started)
             return result
