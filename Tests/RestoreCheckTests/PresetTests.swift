@@ -76,3 +76,53 @@ import Testing
             ["preset database-dumps /var/backups"])
     }
 }
+
+/// The config preset judges the file a link chain ends at inside the backup (Debian keeps
+/// config behind alternatives), and names a link that dangles, leaves the tree or loops.
+@Suite struct ConfigLinkTests {
+    private func verify(_ paths: [String]) throws -> [CheckResult] {
+        let work = TestEnvironment.scratch("links")
+        defer { TestEnvironment.remove(work) }
+        let archive = ArchiveBuilder(work + "/etc.tar")
+            .directory("etc").directory("etc/mysql").directory("etc/alternatives")
+            .file("etc/mysql/mariadb.cnf", "[mysqld]\n", mode: 0o644)
+            .symlink("etc/alternatives/my.cnf", to: "/etc/mysql/mariadb.cnf")
+            .symlink("etc/mysql/my.cnf", to: "/etc/alternatives/my.cnf")
+            .symlink("etc/mysql/relative.cnf", to: "../alternatives/my.cnf")
+            .symlink("etc/mysql/gone.cnf", to: "/etc/mysql/nowhere.cnf")
+            .symlink("etc/mysql/out.cnf", to: "../../../../etc/passwd")
+            .symlink("etc/mysql/a.cnf", to: "b.cnf").symlink("etc/mysql/b.cnf", to: "a.cnf")
+        archive.close()
+        let plan = """
+            sets:
+              - name: links
+                source: { archive: \(archive.path) }
+                expect:
+                  - preset: config
+                    paths: [\(paths.joined(separator: ", "))]
+                    mode: "0644"
+            """
+        try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
+        return TestEnvironment.checks(inReport: TestEnvironment.latestReport(work + "/r"))
+            .filter { $0.name.hasPrefix("preset config") }
+    }
+
+    @Test func aChainOfLinksIsFollowedToItsFile() throws {
+        let config = try #require(try verify(["/etc/mysql/my.cnf", "/etc/mysql/relative.cnf"]).first)
+        #expect(config.status == .pass, "\(config)")
+        #expect(
+            config.message.contains("/etc/mysql/my.cnf → /etc/alternatives/my.cnf → /etc/mysql/mariadb.cnf"),
+            "\(config.message)")
+    }
+
+    @Test func aLinkThatDanglesLeavesOrLoopsIsNamed() throws {
+        let config = try #require(
+            try verify(["/etc/mysql/gone.cnf", "/etc/mysql/out.cnf", "/etc/mysql/a.cnf"]).first)
+        #expect(config.status == .fail)
+        let reasons = config.offenders.map(\.reason)
+        #expect(reasons.contains { $0.contains("dangles") }, "\(reasons)")
+        #expect(reasons.contains { $0.contains("leaves the backup's tree") }, "\(reasons)")
+        #expect(reasons.contains { $0.contains("loops") }, "\(reasons)")
+    }
+}

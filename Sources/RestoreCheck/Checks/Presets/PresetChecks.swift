@@ -59,24 +59,39 @@ struct PresetChecks {
             fail: { "\(plural($0, "dump problem")) under \(preset.location)" })
     }
 
-    /// Present, not empty, and no permission bit beyond the preset's `mode`.
+    /// Present, not empty, and no permission bit beyond the preset's `mode`. A path that is a
+    /// link (Debian's alternatives) is judged by the file its chain ends at, inside the backup.
     private func config(_ preset: PresetRule) -> CheckResult {
         var offenders: [Offender] = []
+        var chains: [String] = []
+        let resolver = LinkResolver(index: index)
         for path in preset.paths {
-            guard let info = reader.lstat(path), info.st_mode & S_IFMT == S_IFREG else {
-                offenders.append(
-                    Offender(path, reader.lstat(path) == nil ? "missing from the backup" : "not a regular file"))
+            guard index.entry(productionPath: path) != nil || reader.lstat(path) != nil else {
+                offenders.append(Offender(path, "missing from the backup"))
                 continue
             }
-            if info.st_size == 0 { offenders.append(Offender(path, "empty")) }
+            let resolution = resolver.resolve(path)
+            guard let target = resolution.target else {
+                offenders.append(Offender(path, "\(resolution.shown) \(resolution.problem ?? "")"))
+                continue
+            }
+            if resolution.chain.count > 1 { chains.append(resolution.shown) }
+            guard let info = reader.lstat(target), info.st_mode & S_IFMT == S_IFREG else {
+                offenders.append(Offender(path, "\(resolution.shown): not a regular file"))
+                continue
+            }
+            let shown = resolution.chain.count > 1 ? resolution.shown : path
+            if info.st_size == 0 { offenders.append(Offender(path, "\(shown): empty")) }
             let mode = UInt32(info.st_mode) & 0o7777
             if mode & ~preset.mode != 0 {
-                offenders.append(Offender(path, "mode \(octal(mode)) is looser than \(octal(preset.mode))"))
+                offenders.append(Offender(path, "\(shown): mode \(octal(mode)) is looser than \(octal(preset.mode))"))
             }
         }
+        let followed = chains.isEmpty ? "" : " (following \(chains.joined(separator: "; ")))"
         return CheckResult.judge(
             preset.checkID(), offenders: offenders,
-            pass: "\(plural(preset.paths.count, "file")) present, not empty, no looser than \(octal(preset.mode))",
+            pass: "\(plural(preset.paths.count, "file")) present, not empty, no looser than \(octal(preset.mode))"
+                + followed,
             fail: { "\(plural($0, "config problem"))" })
     }
 }
