@@ -9,6 +9,10 @@ struct CopyRowDecoder {
     enum DecodeError: Error {
         case fieldCount(found: Int, expected: Int)
         case badBytea(column: String)
+        /// A backslash ending the line escapes nothing: PostgreSQL refuses the row.
+        case trailingBackslash
+        /// A value the column's type refuses, as PostgreSQL would.
+        case refused(column: String, reason: String)
     }
 
     func decode(_ line: UnsafeBufferPointer<UInt8>, into values: inout [SQLValue]) throws {
@@ -34,6 +38,7 @@ struct CopyRowDecoder {
                 index += 1
                 continue
             }
+            if byte == 0x5C, index + 1 == count { throw DecodeError.trailingBackslash }
             if byte == 0x5C, index + 1 < count {
                 let next = line[index + 1]
                 index += 2

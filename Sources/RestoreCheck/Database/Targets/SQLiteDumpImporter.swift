@@ -126,10 +126,14 @@ final class SQLiteDumpImporter {
             }
             do {
                 try copy.decoder.decode(line, into: &values)
-                try insert(values, with: statement, line: number, table: copy.table)
+                try insert(values, with: statement, line: number, table: copy.table, columns: copy.decoder.columns)
             } catch CopyRowDecoder.DecodeError.fieldCount(let found, let expected) {
                 _ = fail(
                     number, nil, "COPY row for \(copy.table) has \(found) fields, the table has \(expected) columns")
+            } catch CopyRowDecoder.DecodeError.trailingBackslash {
+                _ = fail(number, nil, "COPY row for \(copy.table) ends in a backslash that escapes nothing")
+            } catch CopyRowDecoder.DecodeError.refused(let column, let reason) {
+                _ = fail(number, nil, "COPY row for \(copy.table): column \(column) \(reason)")
             } catch CopyRowDecoder.DecodeError.badBytea(let column) {
                 _ = fail(number, nil, "COPY row for \(copy.table): column \(column) is not valid bytea input")
             } catch is DumpImportResult.Failure {
@@ -269,6 +273,16 @@ final class SQLiteDumpImporter {
         do {
             for (position, value) in row.enumerated() {
                 var value = value
+                if let columns, position < columns.count, let check = columns[position].check,
+                    let refusal = check.refusal(value)
+                {
+                    statement.reset()
+                    let shown = showValues ? " ('\(SQLiteError.excerpt(value.display, limit: 60))')" : ""
+                    throw fail(
+                        line, nil,
+                        "\(table): the value of column \(columns[position].name)\(shown) \(refusal), which "
+                            + "PostgreSQL refuses")
+                }
                 if let columns, position < columns.count, columns[position].affinity == .blob,
                     case .text(let bytes) = value
                 {

@@ -46,10 +46,30 @@ extension DumpTranslator {
     /// loaded; anything else (a setting, a comment of another tool) is reported by name.
     static func unknown(_ verb: String, _ statement: [UInt8]) -> DumpAction {
         let excerpt = SQLiteError.excerpt(String(decoding: statement.prefix(200), as: UTF8.self), limit: 60)
+        // A word no statement starts with is a syntax error the engine would stop at (what is
+        // left of `/* a /* b */ c */` in MySQL, which does not nest comments).
+        guard Self.statementVerbs.contains(verb) else {
+            return .cannotLoad(
+                "a syntax error: no statement starts with `\(verb.prefix(40))`, so the engine would stop here")
+        }
         if ["INSERT", "UPDATE", "DELETE", "TRUNCATE", "MERGE", "REPLACE", "COPY", "LOAD", "UPSERT"].contains(verb) {
             return .cannotLoad("this \(verb) cannot be read into SQLite, so its rows would be missing: \(excerpt)")
         }
         return .notCarried(kind: "statement", name: excerpt)
+    }
+
+    /// The words MySQL/MariaDB and PostgreSQL statements start with.
+    static var statementVerbs: Set<String> {
+        [
+            "ALTER", "ANALYZE", "BEGIN", "BINLOG", "CALL", "CHANGE", "CHECK", "CHECKPOINT", "CHECKSUM", "CLOSE",
+            "CLUSTER", "COMMENT", "COMMIT", "COPY", "CREATE", "DEALLOCATE", "DECLARE", "DELETE", "DESC", "DESCRIBE",
+            "DISCARD", "DO", "DROP", "END", "EXECUTE", "EXPLAIN", "FETCH", "FLUSH", "GET", "GRANT", "HANDLER", "HELP",
+            "IMPORT", "INSERT", "INSTALL", "KILL", "LISTEN", "LOAD", "LOCK", "MERGE", "MOVE", "NOTIFY", "OPTIMIZE",
+            "PREPARE", "PURGE", "REASSIGN", "REFRESH", "REINDEX", "RELEASE", "RENAME", "REPAIR", "REPLACE", "RESET",
+            "RESIGNAL", "REVOKE", "ROLLBACK", "SAVEPOINT", "SECURITY", "SELECT", "SET", "SHOW", "SHUTDOWN", "SIGNAL",
+            "START", "STOP", "TABLE", "TRUNCATE", "UNINSTALL", "UNLISTEN", "UNLOCK", "UPDATE", "USE", "VACUUM",
+            "VALUES", "WITH", "XA", "ABORT",
+        ]
     }
 
     /// `kind name` for what is not carried over: the first identifier after the kind words.

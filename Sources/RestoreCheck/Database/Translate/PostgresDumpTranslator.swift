@@ -32,6 +32,19 @@ struct PostgresDumpTranslator: DumpTranslator {
         if let database = Self.connectTarget(line) { qualifier.use(database) }
     }
 
+    /// `('a', 'b''c')`: the labels of `CREATE TYPE … AS ENUM`.
+    static func enumLabels(_ cursor: inout SQLCursor) -> [String] {
+        guard cursor.accept(byte: 0x28) else { return [] }
+        var labels: [String] = []
+        repeat {
+            cursor.skipSpace()
+            guard cursor.current == 0x27, case .text(let bytes)? = InsertParser(dialect: .postgres).literal(&cursor)
+            else { return labels }
+            labels.append(String(decoding: bytes, as: UTF8.self))
+        } while cursor.accept(byte: 0x2C)
+        return labels
+    }
+
     /// The database a psql `\connect` line switches to, if it is one.
     static func connectTarget(_ line: [UInt8]) -> String? {
         let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -118,6 +131,7 @@ struct PostgresDumpTranslator: DumpTranslator {
             guard let name = cursor.qualifiedName() else { return .ignore }
             if cursor.accept("AS", "ENUM") {
                 catalog.domains[name.name.lowercased()] = "text"
+                catalog.enums[name.name.lowercased()] = Set(Self.enumLabels(&cursor))
                 return .ignore
             }
             catalog.domains[name.name.lowercased()] = "text"

@@ -17,6 +17,10 @@ struct SchemaCatalog {
         var name: String
         var affinity: Affinity
         var isBoolean = false
+        /// PostgreSQL's `NOT NULL` (without a default that would fill it): kept in SQLite.
+        var notNull = false
+        /// What PostgreSQL accepts here, checked on every value bound.
+        var check: ValueCheck?
     }
 
     struct Table: Sendable {
@@ -41,6 +45,8 @@ struct SchemaCatalog {
     var partitions: [String: [String]] = [:]
     /// Domain and enum names (lower-cased, schema dropped) → the base type's text.
     var domains: [String: String] = [:]
+    /// Enum type names (lower-cased, schema dropped) → their labels.
+    var enums: [String: Set<String>] = [:]
 
     mutating func add(_ table: Table) { tables[table.name.lowercased()] = table }
     mutating func remove(_ name: String) { tables[name.lowercased()] = nil }

@@ -93,7 +93,9 @@ struct TableDefinitionParser {
         try Self.checkBalance(after: cursor, table: name)
         if cursor.accept("PARTITION", "BY") { table.isPartitioned = true }
         guard !table.columns.isEmpty else { return nil }
-        let columns = table.columns.map { "\(quoteIdentifier($0.name)) \($0.affinity.rawValue)" }
+        let columns = table.columns.map {
+            "\(quoteIdentifier($0.name)) \($0.affinity.rawValue)" + ($0.notNull ? " NOT NULL" : "")
+        }
         let sql = "CREATE TABLE \(quoteIdentifier(name)) (\((columns + keys).joined(separator: ", ")))"
         return Result(table: table, sql: sql, foreignKeys: foreignKeys, partitionOf: partitionOf)
     }
@@ -152,7 +154,9 @@ struct TableDefinitionParser {
         let end = min(max(typeEnd, typeStart), item.bytes.count)
         let declared = String(decoding: item.bytes[typeStart..<end], as: UTF8.self)
         let (affinity, isBoolean) = catalog.affinity(of: declared.isEmpty ? "text" : declared)
-        // An inline REFERENCES is a foreign key too.
+        // An inline REFERENCES is a foreign key too; NOT NULL is kept unless something fills it.
+        var notNull = false
+        var filled = false
         while !item.atEnd {
             if item.accept("REFERENCES"), let parent = item.qualifiedName() {
                 let parentColumns = item.identifierList() ?? []
@@ -160,11 +164,25 @@ struct TableDefinitionParser {
                     .init(
                         name: nil, table: table, columns: [name], parent: tableName(parent),
                         parentColumns: parentColumns))
-                break
+                continue
             }
-            if item.word() == nil { item.index += 1 }
+            if item.accept("NOT", "NULL") {
+                notNull = true
+                continue
+            }
+            guard let word = item.word() else {
+                item.index += 1
+                continue
+            }
+            if ["DEFAULT", "GENERATED", "IDENTITY", "AUTO_INCREMENT"].contains(word) { filled = true }
         }
-        return SchemaCatalog.Column(name: name, affinity: affinity, isBoolean: isBoolean)
+        var column = SchemaCatalog.Column(name: name, affinity: affinity, isBoolean: isBoolean)
+        // PostgreSQL is strict with what a column holds; MySQL dumps load non-strict.
+        if dialect == .postgres {
+            column.notNull = notNull && !filled
+            column.check = ValueCheck.postgres(declared.isEmpty ? "text" : declared, catalog: catalog)
+        }
+        return column
     }
 
     /// What follows the column list (table options, partitioning) must close no parenthesis
