@@ -6,7 +6,12 @@ enum DateText {
         let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         if ["infinity", "-infinity", "+infinity"].contains(text.lowercased()) { return true }
         let pattern =
-            #/(\d{4,})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s*(?:[+-]\d{2}(?::?\d{2})?|Z|UTC))?)?(?: BC)?/#
+            #/
+            (\d{4,}) - (\d{2}) - (\d{2})
+            (?: [\ T] (\d{2}) : (\d{2}) (?: : (\d{2}) (?: \.\d{1,6} )? )?
+                (?: \s* (?: [+-]\d{2} (?: :?\d{2} )? | Z | UTC ) )? )?
+            (?: \ BC )?
+            /#
         guard let match = text.wholeMatch(of: pattern), let year = Int(match.1), let month = Int(match.2),
             let day = Int(match.3)
         else { return false }
