@@ -45,7 +45,7 @@ run_size() {   # $1 = rows
   read -r s_time s_rss < <(peak bash -c "sqlite3 '$work/new.db' < '$dump'")
   read -r r_time r_rss < <(peak "$BIN" verify --archive "$tar" --report-dir "$work/r" --scratch "$work" -q)
   local import
-  import=$(python3 -c "import json;print('%.2f' % json.load(open('$work/r/report.json'))['sets'][0]['databases'][0]['seconds'])")
+  import=$(python3 -c "import json;print('%.2f' % json.load(open(__import__('glob').glob('$work/r/*/latest/report.json')[0]))['sets'][0]['databases'][0]['seconds'])")
   printf '%6s MB dump | sqlite3 <dump: %6.2f s, %5d MiB | restorecheck verify: %6.2f s (import %6.2f s), %5d MiB | sqlite3 / restorecheck import = %.2fx\n' \
     "$mb" "$s_time" $(( s_rss / 1024 )) "$r_time" "$import" $(( r_rss / 1024 )) "$(python3 -c "print($s_time / max($import, 0.01))")"
   rm -f "$dump" "$tar" "$work/new.db"

@@ -273,15 +273,17 @@ final class SQLiteDumpImporter {
         do {
             for (position, value) in row.enumerated() {
                 var value = value
-                if let columns, position < columns.count, let check = columns[position].check,
-                    let refusal = check.refusal(value)
-                {
-                    statement.reset()
-                    let shown = showValues ? " ('\(SQLiteError.excerpt(value.display, limit: 60))')" : ""
-                    throw fail(
-                        line, nil,
-                        "\(table): the value of column \(columns[position].name)\(shown) \(refusal), which "
-                            + "PostgreSQL refuses")
+                if let columns, position < columns.count, let check = columns[position].check {
+                    let (checked, refusal) = check.apply(value)
+                    if let refusal {
+                        statement.reset()
+                        let shown = showValues ? " ('\(SQLiteError.excerpt(value.display, limit: 60))')" : ""
+                        throw fail(
+                            line, nil,
+                            "\(table): the value of column \(columns[position].name)\(shown) \(refusal), which "
+                                + "PostgreSQL refuses")
+                    }
+                    value = checked
                 }
                 if let columns, position < columns.count, columns[position].affinity == .blob,
                     case .text(let bytes) = value
