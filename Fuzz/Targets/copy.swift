@@ -11,9 +11,15 @@ public func fuzzCopy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         .init(name: "price", affinity: .numeric), .init(name: "ratio", affinity: .real),
     ])
     var values: [SQLValue] = []
+    let checks: [ValueCheck] = [
+        .integer(min: .min, max: .max), .integer(min: -32768, max: 32767), .numeric(integerDigits: 3),
+        .numeric(integerDigits: nil), .boolean, .date, .timestamp, .uuid, .json, .enumeration(["a"]), .characters(4),
+    ]
     for (_, line) in FuzzLines.split(bytes) {
         line.withUnsafeBufferPointer { _ = try? decoder.decode($0, into: &values) }
         _ = ByteaInput.decode(line)
+        // Every type check PostgreSQL dumps' values go through.
+        for check in checks { _ = check.apply(.text(line)) }
     }
     return 0
 }

@@ -125,4 +125,31 @@ import Testing
         #expect(reasons.contains { $0.contains("leaves the backup's tree") }, "\(reasons)")
         #expect(reasons.contains { $0.contains("loops") }, "\(reasons)")
     }
+
+    /// An `expect` rule on a path that is a link judges the file the chain ends at, unless it
+    /// asks about the link itself (`type: symlink`, `target:`).
+    @Test func anExpectRuleOnALinkJudgesItsFile() throws {
+        let work = TestEnvironment.scratch("expect-link")
+        defer { TestEnvironment.remove(work) }
+        let archive = ArchiveBuilder(work + "/etc.tar")
+            .directory("etc").directory("etc/mysql").directory("etc/alternatives")
+            .file("etc/mysql/mariadb.cnf", "[mysqld]\n", mode: 0o644)
+            .symlink("etc/alternatives/my.cnf", to: "/etc/mysql/mariadb.cnf")
+            .symlink("etc/mysql/my.cnf", to: "/etc/alternatives/my.cnf")
+        archive.close()
+        let plan = """
+            sets:
+              - name: links
+                source: { archive: \(archive.path) }
+                expect:
+                  - { path: /etc/mysql/my.cnf, type: file, mode: "0644", contains: mysqld }
+                  - { path: /etc/mysql/my.cnf, type: symlink, target: /etc/alternatives/my.cnf }
+            """
+        try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let result = TestEnvironment.verify([work + "/plan.yml"], reports: work + "/r")
+        #expect(result.code == 0, "\(result.all)")
+        let expects = TestEnvironment.checks(inReport: TestEnvironment.latestReport(work + "/r"))
+            .filter { $0.name.hasPrefix("expect") }
+        #expect(expects.count == 7 && expects.allSatisfy { $0.status == .pass }, "\(expects)")
+    }
 }

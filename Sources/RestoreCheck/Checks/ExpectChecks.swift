@@ -40,11 +40,26 @@ struct ExpectChecks {
         let exists = result(
             rule, "exists", info == nil ? [Offender(path, "not in the restored tree")] : [],
             pass: "present", fail: "\(path) is missing from the backup")
-        guard let info else {
+        guard var info else {
             return [exists] + properties(rule).map { skip(rule, $0, "\(path) is missing") }
         }
         var out = [exists]
-        let entry = index.entry(productionPath: path)
+        // A link is judged by the file its chain ends at inside the backup (Debian keeps config
+        // behind alternatives), unless the rule is about the link itself.
+        var judged = path
+        if Self.type(of: info) == .symlink, rule.type != .symlink, rule.target == nil {
+            let resolution = LinkResolver(index: index).resolve(path)
+            guard let target = resolution.target, let targetInfo = reader.lstat(target) else {
+                let reason = "\(resolution.shown) \(resolution.problem ?? "ends at nothing restored")"
+                return out
+                    + properties(rule).map {
+                        result(rule, $0, [Offender(path, reason)], pass: "", fail: "\(path): \(reason)")
+                    }
+            }
+            judged = target
+            info = targetInfo
+        }
+        let entry = index.entry(productionPath: judged)
         let diskType = Self.type(of: info)
         if let type = rule.type {
             out.append(
@@ -82,7 +97,7 @@ struct ExpectChecks {
                     fail: "\(path) is smaller than \(ByteSize.format(minSize))"))
         }
         if let minCount = rule.minCount {
-            let count = diskType == .directory ? children(of: path) : 1
+            let count = diskType == .directory ? children(of: judged) : 1
             out.append(
                 result(
                     rule, "min_count",
@@ -91,7 +106,7 @@ struct ExpectChecks {
                     fail: "\(path) holds \(count) entries, expected at least \(minCount)"))
         }
         if let needle = rule.contains {
-            out.append(containsResult(rule, needle, [path]))
+            out.append(containsResult(rule, needle, [judged]))
         }
         return out
     }
