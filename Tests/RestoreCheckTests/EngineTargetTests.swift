@@ -11,10 +11,10 @@ import Testing
         ("chinook", "chinook.mariadb.sql", "mariadb"),
     ]
 
-    /// Database servers started from a test's scratch directory that are still running. `ps`
-    /// (Debian procps) must answer: a missing or failing `ps` fails the test instead of
-    /// counting zero.
-    private func runningServers() -> Int {
+    /// Database servers started from `work` (this test's scratch directory: other suites run
+    /// servers at the same time) that are still running. `ps` (Debian procps) must answer: a
+    /// missing or failing `ps` fails the test instead of counting zero.
+    private func runningServers(in work: String) -> Int {
         let result = TestEnvironment.run("/bin/ps", ["-eo", "args"])
         guard result.code == 0, !result.out.isEmpty else {
             Issue.record("ps -eo args failed (install Debian's procps): \(result.all)")
@@ -25,7 +25,7 @@ import Testing
             let isServer =
                 servers.contains { line.hasPrefix($0) }
                 || (line.hasPrefix("/usr/lib/postgresql/") && line.contains("/bin/postgres "))
-            return isServer && line.contains("rc-test-")
+            return isServer && line.contains(work + "/")
         }.count
     }
 
@@ -51,7 +51,7 @@ import Testing
         #expect(notPassed.isEmpty, "\(notPassed)")
         #expect(result.out.contains("(gzip postgres → postgres): 21 tables, 49636 rows"), "\(result.out)")
         #expect(result.out.contains("(mysql → mariadb): 11 tables, 15607 rows"))
-        #expect(runningServers() == 0)
+        #expect(runningServers(in: work) == 0)
     }
 
     @Test(arguments: [("shop.pg.sql", "postgres"), ("shop.pg.dump", "postgres"), ("shop.mariadb.sql", "mariadb")])
@@ -84,7 +84,7 @@ import Testing
         #expect(result.code == 1)
         let message = (DumpFixture.dbChecks(work + "/r")["import \(production)"]?.message) ?? ""
         #expect(message.contains("shop.sql:\(target + 1):") && message.contains("ERROR 1064"), "\(message)")
-        #expect(runningServers() == 0)
+        #expect(runningServers(in: work) == 0)
     }
 
     @Test func aMissingEngineIsAnErrorNamingThePackage() throws {
