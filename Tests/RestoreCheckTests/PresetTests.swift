@@ -80,14 +80,19 @@ import Testing
 /// The config preset judges the file a link chain ends at inside the backup (Debian keeps
 /// config behind alternatives), and names a link that dangles, leaves the tree or loops.
 @Suite struct ConfigLinkTests {
-    private func verify(_ paths: [String]) throws -> [CheckResult] {
-        let work = TestEnvironment.scratch("links")
-        defer { TestEnvironment.remove(work) }
-        let archive = ArchiveBuilder(work + "/etc.tar")
+    /// Debian's MariaDB config as it stands in /etc: a file behind an alternatives link.
+    private func etc(in work: String) -> ArchiveBuilder {
+        ArchiveBuilder(work + "/etc.tar")
             .directory("etc").directory("etc/mysql").directory("etc/alternatives")
             .file("etc/mysql/mariadb.cnf", "[mysqld]\n", mode: 0o644)
             .symlink("etc/alternatives/my.cnf", to: "/etc/mysql/mariadb.cnf")
             .symlink("etc/mysql/my.cnf", to: "/etc/alternatives/my.cnf")
+    }
+
+    private func verify(_ paths: [String]) throws -> [CheckResult] {
+        let work = TestEnvironment.scratch("links")
+        defer { TestEnvironment.remove(work) }
+        let archive = etc(in: work)
             .symlink("etc/mysql/relative.cnf", to: "../alternatives/my.cnf")
             .symlink("etc/mysql/gone.cnf", to: "/etc/mysql/nowhere.cnf")
             .symlink("etc/mysql/out.cnf", to: "../../../../etc/passwd")
@@ -131,11 +136,7 @@ import Testing
     @Test func anExpectRuleOnALinkJudgesItsFile() throws {
         let work = TestEnvironment.scratch("expect-link")
         defer { TestEnvironment.remove(work) }
-        let archive = ArchiveBuilder(work + "/etc.tar")
-            .directory("etc").directory("etc/mysql").directory("etc/alternatives")
-            .file("etc/mysql/mariadb.cnf", "[mysqld]\n", mode: 0o644)
-            .symlink("etc/alternatives/my.cnf", to: "/etc/mysql/mariadb.cnf")
-            .symlink("etc/mysql/my.cnf", to: "/etc/alternatives/my.cnf")
+        let archive = etc(in: work)
         archive.close()
         let plan = """
             sets:
