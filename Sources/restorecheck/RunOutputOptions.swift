@@ -21,7 +21,9 @@ struct RunOutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Leave the sandbox in place and print where it is.")
     var keepSandbox = false
 
-    @Flag(name: .shortAndLong, help: "Print only the final verdict line.")
+    @Flag(
+        name: .shortAndLong,
+        help: "Print nothing when the run passes; otherwise the summary on standard error (for cron and timers).")
     var quiet = false
 
     @Flag(

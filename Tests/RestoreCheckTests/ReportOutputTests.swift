@@ -106,8 +106,21 @@ import Testing
             "/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1", "TERM": "xterm"])
         #expect(!plain.out.contains("\u{1B}[32m"))
         #expect(plain.out.contains("verdict: PASS"))
+        // Cron mails whatever a job prints: a quiet run that passes prints nothing at all.
         let quiet = TestEnvironment.verify(
             [TestEnvironment.demoPlan, "--now", TestEnvironment.demoNow, "-q"], reports: work + "/r3")
-        #expect(quiet.out.split(separator: "\n").count == 1 && quiet.out.hasPrefix("verdict: PASS"), "\(quiet.out)")
+        #expect(quiet.code == 0 && quiet.out.isEmpty && quiet.err.isEmpty, "\(quiet.all)")
+    }
+
+    /// A quiet run that does not pass prints its summary (the failures and the verdict) on
+    /// standard error, and nothing on standard output; the exit code is unchanged.
+    @Test func aQuietRunThatFailsSaysWhyOnStandardError() throws {
+        let work = TestEnvironment.scratch("quiet-fail")
+        defer { TestEnvironment.remove(work) }
+        let stale = TestEnvironment.verify(
+            [TestEnvironment.demoPlan, "--now", "2026-12-20T06:00:00Z", "-q"], reports: work + "/r")
+        #expect(stale.code == 1, "\(stale.all)")
+        #expect(stale.out.isEmpty, "\(stale.out)")
+        #expect(stale.err.contains("FAIL") && stale.err.contains("verdict: FAIL"), "\(stale.err)")
     }
 }

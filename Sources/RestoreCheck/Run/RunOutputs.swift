@@ -30,7 +30,17 @@ struct RunOutputs {
     @discardableResult
     func write(_ report: RunReport) throws -> [String] {
         let paths = try ReportWriter(directory: directory, formats: formats, mode: mode).write(report)
-        environment.output.say(ConsoleReporter(console).render(report, reportPaths: paths))
+        if console.quiet {
+            // Cron mails whatever a job prints: a pass says nothing, anything else says why on
+            // standard error (the failures and the verdict, as without -q).
+            if report.verdict != .pass {
+                var loud = console
+                loud.quiet = false
+                environment.output.warn(ConsoleReporter(loud).render(report, reportPaths: paths))
+            }
+        } else {
+            environment.output.say(ConsoleReporter(console).render(report, reportPaths: paths))
+        }
         return paths
     }
 
