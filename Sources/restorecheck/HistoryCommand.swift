@@ -9,8 +9,12 @@ struct HistoryCommand: ParsableCommand {
         discussion: "Reads REPORT-DIR/history.sqlite, which every verify run appends to."
     )
 
-    @Option(name: .long, help: ArgumentHelp("The report directory (default Reports).", valueName: "dir"))
-    var reportDir: String = "Reports"
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The report directory (default: $RESTORECHECK_REPORT_DIR, else the state directory verify uses).",
+            valueName: "dir"))
+    var reportDir: String?
 
     @Option(name: .customLong("set"), help: "Only this set.")
     var setName: String?
@@ -21,6 +25,9 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let environment = RunEnvironment(output: TerminalOutput(showsProgress: false))
         try finish(
-            HistoryRun(reportDirectory: reportDir, setName: setName, limit: limit, environment: environment).run())
+            HistoryRun(
+                reportDirectory: ReportLocation.resolve(flag: reportDir, plan: nil), setName: setName, limit: limit,
+                environment: environment
+            ).run())
     }
 }

@@ -15,7 +15,9 @@ struct RestoreCheckCommand: ParsableCommand {
             64 usage error, 78 bad plan file, 130 interrupted.
             """,
         version: RestoreCheckVersion.string,
-        subcommands: [VerifyCommand.self, DiffCommand.self, BaselineCommand.self, HistoryCommand.self],
+        subcommands: [
+            VerifyCommand.self, DiffCommand.self, BaselineCommand.self, HistoryCommand.self, ValidateCommand.self,
+        ],
         defaultSubcommand: VerifyCommand.self
     )
 }

@@ -8,7 +8,8 @@ struct RunOutputOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Where reports are written (default: the plan's reports.dir, else Reports).", valueName: "dir"))
+            "Where reports are written (default: $RESTORECHECK_REPORT_DIR, else the plan's reports.dir, else "
+                + "/var/lib/restorecheck as root or ~/.local/state/restorecheck).", valueName: "dir"))
     var reportDir: String?
 
     @Option(name: .long, help: "Report formats, comma-separated: junit,json,html (default: all three).")

@@ -32,7 +32,7 @@ struct VerifyCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A plan file (YAML). Optional: without one, give --archive or --latest.")
+    @Argument(help: "A plan file (YAML), or - for standard input. Optional: without one, give --archive or --latest.")
     var plan: String?
 
     @Option(name: .long, help: "The archive to verify; '-' reads it from standard input.")
@@ -50,8 +50,21 @@ struct VerifyCommand: ParsableCommand {
             "A manifest to check against: checksum lines (sha256sum, --tag) or an mtree spec.", valueName: "file"))
     var manifest: String?
 
-    @Option(name: .customLong("set"), help: "Verify only this set of the plan.")
-    var setName: String?
+    @Option(name: .customLong("set"), help: "Verify only this set of the plan (repeatable).")
+    var setNames: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Without a plan: the set's name (default: the archive's), so history and metrics keep one name "
+                + "night after night.", valueName: "name"))
+    var name: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Without a plan: the newest copy may be at most this old (26h, 7d); older fails.", valueName: "age"))
+    var maxAge: String?
 
     @Option(
         name: .long,
@@ -81,8 +94,14 @@ struct VerifyCommand: ParsableCommand {
 
     func validate() throws {
         if archive != nil && latest != nil { throw ValidationError("--archive and --latest exclude each other") }
+        if plan == "-" && archive == "-" {
+            throw ValidationError("the plan and the archive cannot both come from standard input")
+        }
         if plan == nil && archive == nil && latest == nil {
             throw ValidationError("give a plan file, --archive FILE or --latest DIR (see --help)")
+        }
+        if let maxAge, AgeText.parse(maxAge) == nil {
+            throw ValidationError("--max-age must be an age such as 26h or 7d")
         }
         if let now, ISOTime.parse(now) == nil {
             throw ValidationError("--now must be ISO 8601, such as 2026-11-26T06:00:00Z")
@@ -96,7 +115,9 @@ struct VerifyCommand: ParsableCommand {
         Interruption.install()
         var request = VerifyRequest()
         request.planPath = plan
-        request.setName = setName
+        request.setNames = setNames
+        request.name = name
+        request.maxAge = maxAge.flatMap(AgeText.parse)
         request.archive = archive
         request.latest = latest
         request.manifest = manifest

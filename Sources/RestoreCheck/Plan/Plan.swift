@@ -17,7 +17,9 @@ public struct Plan: Sendable {
 
 public struct ReportSettings: Sendable {
     public enum Format: String, CaseIterable, Sendable { case junit, json, html }
-    public var directory: String = "Reports"
+    /// `reports.dir`, made absolute against the plan file; nil when the plan does not say
+    /// (see `ReportLocation`).
+    public var directory: String?
     public var formats: [Format] = Format.allCases
     /// Report files' mode (`reports.mode`): private by default, since a failing check can quote
     /// what a backup holds; directories get the matching search bits (0640 → 0750).

@@ -6,7 +6,15 @@ import Yams
 public struct PlanLoader {
     public init() {}
 
+    /// `-` reads the plan from standard input (paths in it are relative to the current directory).
     public func load(path: String) throws -> Plan {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RestoreCheckError(.plan, "the plan is not UTF-8 text", path: "<stdin>")
+            }
+            return try parse(text, file: "<stdin>", baseDirectory: FileManager.default.currentDirectoryPath)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RestoreCheckError(.plan, "cannot read the plan file", path: path, errno: errno)
         }

@@ -3,14 +3,28 @@ import Foundation
 /// The first step of a run: the plan (loaded, or one set built from the archive the command
 /// line names), narrowed to the sets asked for, with the command line's report settings.
 enum PlanSelection {
+    /// `name` and `maxAge` shape the one set of a run without a plan.
     static func plan(
-        path: String?, archive: String?, latest: String?, setName: String?,
-        formats: [ReportSettings.Format]?
+        path: String?, archive: String?, latest: String?, setNames: [String],
+        formats: [ReportSettings.Format]?, name: String? = nil, maxAge: TimeInterval? = nil
     ) throws -> Plan {
+        if path != nil, name != nil || maxAge != nil {
+            throw RestoreCheckError(
+                .usage, "--name and --max-age are for a run without a plan; a plan names its sets and their max_age")
+        }
         var plan = try path.map { try PlanLoader().load(path: $0) } ?? adHocPlan(archive: archive, latest: latest)
-        if let setName {
-            plan.sets = plan.sets.filter { $0.name == setName }
-            guard !plan.sets.isEmpty else { throw RestoreCheckError(.usage, "the plan has no set named '\(setName)'") }
+        if let name {
+            guard SetName.isSafe(name) else {
+                throw RestoreCheckError(.usage, "--name '\(name)' cannot name a report directory (one path segment)")
+            }
+            plan.sets[0].name = name
+        }
+        if let maxAge { plan.sets[0].maxAge = maxAge }
+        if !setNames.isEmpty {
+            for wanted in setNames where !plan.sets.contains(where: { $0.name == wanted }) {
+                throw RestoreCheckError(.usage, "the plan has no set named '\(wanted)'")
+            }
+            plan.sets = plan.sets.filter { setNames.contains($0.name) }
         }
         if (archive != nil || latest != nil) && plan.sets.count > 1 {
             throw RestoreCheckError(

@@ -10,6 +10,8 @@ public struct RunEnvironment: Sendable {
     public var output: OutputSink
     /// Draw a progress line (a person is watching a terminal).
     public var showsProgress: Bool
+    /// The process environment, for what a run may read from it (`RESTORECHECK_REPORT_DIR`).
+    public var variables: [String: String] = ProcessInfo.processInfo.environment
 
     public init(
         clock: any RunClock = SystemClock(), host: String = ProcessInfo.processInfo.hostName,

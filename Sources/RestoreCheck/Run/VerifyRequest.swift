@@ -5,8 +5,13 @@ import Foundation
 public struct VerifyRequest: Sendable {
     /// A plan file; nil builds a plan of one set from `archive` / `latest`.
     public var planPath: String?
-    /// Only these sets of the plan.
-    public var setName: String?
+    /// Only these sets of the plan (`--set`, repeatable).
+    public var setNames: [String] = []
+    /// The set's name in a run without a plan (`--name`), so history, `latest` and metrics
+    /// labels stay the same night after night whatever the archive is called.
+    public var name: String?
+    /// How old the newest copy may be in a run without a plan (`--max-age`).
+    public var maxAge: TimeInterval?
     /// Overrides the set's `source:` (`-` reads standard input).
     public var archive: String?
     /// Overrides the set's `source:` with the newest archive in this directory.

@@ -26,7 +26,7 @@ public struct VerifyRun {
         ProcessLocale.useUTF8()
         let plan = try PlanSelection.plan(
             path: request.planPath, archive: request.archive, latest: request.latest,
-            setName: request.setName, formats: request.output.formats)
+            setNames: request.setNames, formats: request.output.formats, name: request.name, maxAge: request.maxAge)
         var report = try RunReport.collect(
             plan, path: request.planPath, now: request.now, strict: request.strict,
             environment: environment
@@ -34,7 +34,9 @@ public struct VerifyRun {
             try SetVerification(set: set, request: request, environment: environment, now: now).run()
         }
         let outputs = RunOutputs(
-            environment: environment, directory: request.output.reportDirectory ?? plan.reports.directory,
+            environment: environment,
+            directory: ReportLocation.resolve(
+                flag: request.output.reportDirectory, plan: plan.reports.directory, variables: environment.variables),
             formats: plan.reports.formats, mode: plan.reports.mode, console: request.output.console)
         outputs.recordHistory(&report)
         if let metricsFile = request.metricsFile { outputs.writeMetrics(report, to: metricsFile) }
@@ -85,7 +87,7 @@ public struct DiffRun {
         ProcessLocale.useUTF8()
         var plan = try PlanSelection.plan(
             path: request.planPath, archive: request.archive, latest: request.latest,
-            setName: request.setName, formats: request.output.formats)
+            setNames: request.setName.map { [$0] } ?? [], formats: request.output.formats)
         if let prefix = request.prefix {
             for index in plan.sets.indices { plan.sets[index].layout.prefix = prefix }
         }
@@ -95,7 +97,9 @@ public struct DiffRun {
             try SetComparison(set: set, request: request, environment: environment, now: now).run()
         }
         let outputs = RunOutputs(
-            environment: environment, directory: request.output.reportDirectory ?? plan.reports.directory,
+            environment: environment,
+            directory: ReportLocation.resolve(
+                flag: request.output.reportDirectory, plan: plan.reports.directory, variables: environment.variables),
             formats: plan.reports.formats, mode: plan.reports.mode, console: request.output.console)
         try outputs.write(report)
         return report

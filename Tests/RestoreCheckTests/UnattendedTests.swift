@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import RestoreCheck
+
+/// Run as systemd runs it (from `/`) or as cron does (from `$HOME`): the reports never land in
+/// the current directory by accident, the final line names an absolute path, and `history`
+/// from anywhere finds the runs.
+@Suite struct UnattendedTests {
+    @Test func theReportDirectoryIsChosenInOrderAndAlwaysAbsolute() {
+        let variables = [
+            "RESTORECHECK_REPORT_DIR": "/srv/reports", "XDG_STATE_HOME": "/home/u/.state", "HOME": "/home/u",
+        ]
+        #expect(ReportLocation.resolve(flag: "/tmp/r/../x", plan: "/p", variables: variables) == "/tmp/x")
+        #expect(ReportLocation.resolve(flag: nil, plan: "/p", variables: variables) == "/srv/reports")
+        #expect(ReportLocation.resolve(flag: nil, plan: "/p", variables: ["HOME": "/home/u"]) == "/p")
+        let state = ReportLocation.resolve(flag: nil, plan: nil, variables: ["XDG_STATE_HOME": "/home/u/.state"])
+        #expect(state == (geteuid() == 0 ? "/var/lib/restorecheck" : "/home/u/.state/restorecheck"))
+    }
+
+    @Test func runFromTheRootDirectoryItWritesWhereItIsToldAndSaysWhereAbsolutely() throws {
+        let work = TestEnvironment.scratch("unattended")
+        defer { TestEnvironment.remove(work) }
+        let reports = work + "/reports"
+        let result = TestEnvironment.run(
+            TestEnvironment.binary,
+            ["verify", "--archive", TestEnvironment.demoArchive, "--scratch", work],
+            cwd: "/", environment: ["RESTORECHECK_REPORT_DIR": reports])
+        #expect(result.code == 0, "\(result.all)")
+        #expect(result.out.contains("report: \(reports)/demo-2026-11-26/"), "\(result.out)")
+        #expect(!FileManager.default.fileExists(atPath: "/Reports"))
+        let history = TestEnvironment.run(
+            TestEnvironment.binary, ["history"], cwd: "/", environment: ["RESTORECHECK_REPORT_DIR": reports])
+        #expect(history.out.contains("demo-2026-11-26"), "\(history.all)")
+    }
+
+    /// Without a plan the set is named after the archive (`web1-2026-11-26`), so history,
+    /// `latest` and metrics would start over each night: `--name` keeps one name, `--max-age`
+    /// judges freshness.
+    @Test func aRunWithoutAPlanKeepsItsNameAndJudgesItsAge() throws {
+        let work = TestEnvironment.scratch("named")
+        defer { TestEnvironment.remove(work) }
+        let fresh = TestEnvironment.verify(
+            [
+                "--archive", TestEnvironment.demoArchive, "--name", "web1", "--max-age", "26h", "--now",
+                "2026-11-26T06:00:00Z",
+            ],
+            reports: work + "/r")
+        #expect(fresh.code == 0, "\(fresh.all)")
+        #expect(FileManager.default.fileExists(atPath: work + "/r/web1/latest/report.json"))
+        let stale = TestEnvironment.verify(
+            [
+                "--archive", TestEnvironment.demoArchive, "--name", "web1", "--max-age", "26h", "--now",
+                "2026-12-03T06:00:00Z",
+            ],
+            reports: work + "/r")
+        #expect(stale.code == 1, "\(stale.all)")
+        let bad = TestEnvironment.verify(
+            ["--archive", TestEnvironment.demoArchive, "--name", ".."], reports: work + "/r")
+        #expect(bad.code == 64, "\(bad.all)")
+    }
+
+    /// `--set` may be given more than once; a name the plan lacks is a usage error naming it.
+    @Test func severalSetsCanBeChosen() throws {
+        let work = TestEnvironment.scratch("sets")
+        defer { TestEnvironment.remove(work) }
+        let plan = ["a", "b", "c"].map { "  - name: \($0)\n    source: { archive: \(TestEnvironment.demoArchive) }" }
+        try ("sets:\n" + plan.joined(separator: "\n") + "\n").write(
+            toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let two = TestEnvironment.verify([work + "/plan.yml", "--set", "a", "--set", "c"], reports: work + "/r")
+        #expect(two.code == 0, "\(two.all)")
+        #expect(two.out.contains("set a:") && two.out.contains("set c:") && !two.out.contains("set b:"), "\(two.out)")
+        let missing = TestEnvironment.verify([work + "/plan.yml", "--set", "a", "--set", "z"], reports: work + "/r")
+        #expect(missing.code == 64 && missing.err.contains("'z'"), "\(missing.all)")
+    }
+
+    /// `validate` reads a plan as `verify` does and restores nothing: 0 when valid, 78 naming
+    /// the line when not; a plan may come on standard input, to `validate` and to `verify`.
+    @Test func aPlanIsValidatedWithoutARun() throws {
+        let work = TestEnvironment.scratch("validate")
+        defer { TestEnvironment.remove(work) }
+        let good = TestEnvironment.run(TestEnvironment.binary, ["validate", TestEnvironment.demoPlan])
+        #expect(good.code == 0 && good.out.contains("valid: 1 set(s): demo"), "\(good.all)")
+        try "sets:\n  - name: a\n    source: { archive: x.tar }\n    max_age: soon\n".write(
+            toFile: work + "/bad.yml", atomically: true, encoding: .utf8)
+        let bad = TestEnvironment.run(TestEnvironment.binary, ["validate", "-"], stdin: work + "/bad.yml")
+        #expect(bad.code == 78 && bad.err.contains("<stdin>:4"), "\(bad.all)")
+        try "sets:\n  - name: piped\n    source: { archive: \(TestEnvironment.demoArchive) }\n".write(
+            toFile: work + "/piped.yml", atomically: true, encoding: .utf8)
+        let piped = TestEnvironment.run(
+            TestEnvironment.binary, ["verify", "-", "--report-dir", work + "/r", "--scratch", work],
+            stdin: work + "/piped.yml")
+        #expect(piped.code == 0 && piped.out.contains("set piped:"), "\(piped.all)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["bad.yml", "piped.yml", "r"])
+    }
+}
