@@ -232,6 +232,12 @@ public final class Restorer {
         entry.restored = true
     }
 
+    /// Hashing a hole is progress too (and may be interrupted).
+    private func zerosProgress() throws {
+        watchdog?.beat()
+        try Interruption.check()
+    }
+
     /// Streams the entry's data into `fd` and the digests; holes of sparse files stay holes
     /// on disk and are fed to the digests as zeros.
     private func writeData(_ fd: Int32, _ header: ArchiveEntryHeader, _ archive: ArchiveReader) throws
@@ -241,7 +247,7 @@ public final class Restorer {
         var end: Int64 = 0
         try archive.readData { block, offset in
             try Interruption.check()
-            if offset > end { digest.updateZeros(offset - end) }
+            if offset > end { try digest.updateZeros(offset - end, progress: zerosProgress) }
             let blockEnd = offset + Int64(block.count)
             if UInt64(blockEnd) > limits.maxEntryBytes {
                 throw LimitExceeded(
@@ -282,7 +288,7 @@ public final class Restorer {
                         "the archive holds \(ByteSize.format(UInt64(end))) of the "
                             + "\(ByteSize.format(UInt64(header.size))) its header declares"))
             }
-            digest.updateZeros(header.size - end)
+            try digest.updateZeros(header.size - end, progress: zerosProgress)
             ftruncate(fd, off_t(header.size))
         }
         return digest.finalize()

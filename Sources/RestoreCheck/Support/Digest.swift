@@ -41,14 +41,22 @@ public struct MultiDigest {
     }
 
     /// Feeds `count` zero bytes (a hole in a sparse file).
-    public mutating func updateZeros(_ count: Int64) {
+    /// `progress` is called every 64 MiB: hashing the hole of a 4 GiB sparse file is work
+    /// the watchdog must see as progress, not as a stalled reader.
+    public mutating func updateZeros(_ count: Int64, progress: () throws -> Void = {}) rethrows {
         let chunk = [UInt8](repeating: 0, count: 65536)
         var left = count
-        chunk.withUnsafeBytes { zeros in
+        var sinceProgress = 0
+        try chunk.withUnsafeBytes { zeros in
             while left > 0 {
                 let n = Int(min(left, Int64(zeros.count)))
                 update(UnsafeRawBufferPointer(rebasing: zeros[0..<n]))
                 left -= Int64(n)
+                sinceProgress += n
+                if sinceProgress >= 64 << 20 {
+                    sinceProgress = 0
+                    try progress()
+                }
             }
         }
     }
