@@ -93,4 +93,20 @@ import Testing
         #expect(piped.code == 0 && piped.out.contains("set piped:"), "\(piped.all)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["bad.yml", "piped.yml", "r"])
     }
+
+    /// A fresh checkout stamps every copy with the same time, so `covers:` fails when the demo
+    /// command is typed directly: the message says why, instead of only "0s old".
+    @Test func copiesWithTheSameTimeAreExplained() throws {
+        let work = TestEnvironment.scratch("same-time")
+        defer { TestEnvironment.remove(work) }
+        try FileManager.default.copyItem(atPath: TestEnvironment.fixtures, toPath: work + "/demo")
+        for name in try FileManager.default.contentsOfDirectory(atPath: work + "/demo/backups") {
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date()], ofItemAtPath: work + "/demo/backups/" + name)
+        }
+        let result = TestEnvironment.verify(
+            [work + "/demo/plan.yml", "--now", TestEnvironment.demoNow], reports: work + "/r")
+        #expect(result.code == 1, "\(result.all)")
+        #expect(result.out.contains("every copy has the same modification time"), "\(result.out)")
+    }
 }

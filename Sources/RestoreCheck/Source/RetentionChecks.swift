@@ -120,12 +120,22 @@ struct RetentionChecks {
                 message:
                     "the oldest copy\(oldest.map { " \(describe($0))" } ?? "") reaches back "
                     + "\(AgeText.format(max(0, reach))); covers asks for \(AgeText.format(covers)): a problem "
-                    + "older than that cannot be rolled back"
+                    + "older than that cannot be rolled back" + sameTimeHint
             )
         }
         return CheckResult(
             CheckID(.source, "retention", aspect: "covers"), status: .pass,
             message: "copies reach back \(AgeText.format(reach)) (at least \(AgeText.format(covers)) wanted)")
+    }
+
+    /// Copies all stamped within two minutes of each other were most likely copied without
+    /// their times (a fresh checkout, `cp` without `-p`): say so, since ages come from mtimes.
+    private var sameTimeHint: String {
+        guard copies.count > 1, let newest = copies.first?.mtime, let oldest = copies.last?.mtime,
+            newest.timeIntervalSince(oldest) < 120
+        else { return "" }
+        return " (every copy has the same modification time: a fresh checkout or a copy that did not keep "
+            + "times, such as cp without -p, resets them, and ages are read from them)"
     }
 
     private func gaps(_ maxGap: TimeInterval) -> CheckResult {
