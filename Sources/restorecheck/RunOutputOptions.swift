@@ -16,6 +16,18 @@ struct RunOutputOptions: ParsableArguments {
     var format: String?
 
     @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write the whole run's JUnit XML here, a fixed path for CI ('-': standard output).",
+            valueName: "file"))
+    var junit: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also write the whole run's JSON report here ('-': standard output).", valueName: "file"))
+    var json: String?
+
+    @Option(
         name: .long, help: ArgumentHelp("Where the sandbox is created (default: $TMPDIR or /tmp).", valueName: "dir"))
     var scratch: String?
 
@@ -41,6 +53,8 @@ struct RunOutputOptions: ParsableArguments {
         request.formats = try format.map(ReportSettings.Format.list)
         request.scratch = scratch
         request.keepSandbox = keepSandbox
+        request.junitFile = junit
+        request.jsonFile = json
         request.console = ConsoleSettings(verbose: verbose, quiet: quiet, colour: ConsoleReporter.wantsColour())
         return request
     }

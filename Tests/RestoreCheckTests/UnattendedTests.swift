@@ -109,4 +109,37 @@ import Testing
         #expect(result.code == 1, "\(result.all)")
         #expect(result.out.contains("every copy has the same modification time"), "\(result.out)")
     }
+
+    /// A CI gate wants one JUnit file for the whole run at a fixed path, valid against the
+    /// Jenkins schema with case names unique (two rules on one glob used to share one name, and
+    /// GitLab kept only the first); `--json -` puts the run on stdout and the summary on stderr.
+    @Test func oneJUnitForTheWholeRunAtAFixedPath() throws {
+        let work = TestEnvironment.scratch("ci")
+        defer { TestEnvironment.remove(work) }
+        let plan = """
+            sets:
+              - name: good
+                source: { archive: \(TestEnvironment.demoArchive) }
+              - name: bad
+                source: { archive: \(TestEnvironment.demoArchive) }
+                expect:
+                  - { glob: "/var/www/html/**/*.php", min_count: 1 }
+                  - { glob: "/var/www/html/**/*.php", min_count: 100000 }
+            """
+        try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let result = TestEnvironment.verify(
+            [work + "/plan.yml", "--junit", work + "/ci/junit.xml", "--json", "-"], reports: work + "/r")
+        #expect(result.code == 1, "\(result.all)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        #expect((json?["sets"] as? [[String: Any]])?.count == 2, "\(result.out.prefix(300))")
+        #expect(result.err.contains("bad.files: expect"), "\(result.err)")
+        let xml = try String(contentsOfFile: work + "/ci/junit.xml", encoding: .utf8)
+        #expect(xml.contains("name=\"good.archive\"") && xml.contains("name=\"bad.files\""))
+        let cases = xml.matches(of: #/<testcase classname="([^"]*)" name="([^"]*)"/#).map { "\($0.1) \($0.2)" }
+        #expect(Set(cases).count == cases.count, "duplicate case names")
+        #expect(cases.contains { $0.hasSuffix("count (2)") }, "\(cases)")
+        let schema = TestEnvironment.shell(
+            "xmllint --noout --schema '\(TestEnvironment.schema)' '\(work)/ci/junit.xml'")
+        #expect(schema.code == 0, "\(schema.all)")
+    }
 }

@@ -38,8 +38,13 @@ public struct JUnitReporter: Reporter {
             xml += "      <property name=\"\(attr(key))\" value=\"\(attr(value))\"/>\n"
         }
         xml += "    </properties>\n"
+        // Two rules on one glob are two checks of one name: CI keeps one case per name and
+        // would hide the other, so the second is `name (2)`.
+        var seen: [String: Int] = [:]
         for check in checks {
-            xml += "    <testcase classname=\"\(name)\" name=\"\(attr(check.name))\" time=\"\(time(check.seconds))\""
+            seen[check.name, default: 0] += 1
+            let caseName = seen[check.name]! == 1 ? check.name : "\(check.name) (\(seen[check.name]!))"
+            xml += "    <testcase classname=\"\(name)\" name=\"\(attr(caseName))\" time=\"\(time(check.seconds))\""
             let body = XMLText.escape(details(check))
             switch check.status {
             case .pass:

@@ -50,6 +50,9 @@ public struct RunOutputRequest: Sendable {
     public var scratch: String?
     /// Leave the sandbox in place and say where it is.
     public var keepSandbox = false
+    /// The whole run's JUnit / JSON also written here, at a fixed path for CI (`-`: stdout).
+    public var junitFile: String?
+    public var jsonFile: String?
     public var console = ConsoleSettings()
     public init() {}
 }

@@ -8,6 +8,9 @@ struct RunOutputs {
     let formats: [ReportSettings.Format]
     var mode: mode_t = 0o600
     let console: ConsoleSettings
+    /// `--junit FILE`, `--json FILE` (`-` for stdout).
+    var junitFile: String?
+    var jsonFile: String?
 
     /// Reads each set's earlier runs (when it last passed, the last 30 runs) and appends this
     /// run. A history that cannot be read or written is a warning, never a change of verdict.
@@ -30,7 +33,20 @@ struct RunOutputs {
     @discardableResult
     func write(_ report: RunReport) throws -> [String] {
         let paths = try ReportWriter(directory: directory, formats: formats, mode: mode).write(report)
-        if console.quiet {
+        for (file, reporter) in [(junitFile, JUnitReporter() as Reporter), (jsonFile, JSONReporter())] {
+            guard let file else { continue }
+            let data = try reporter.render(report)
+            if file == "-" {
+                environment.output.say(String(decoding: data, as: UTF8.self))
+            } else {
+                try Self.write(data, to: file, mode: mode)
+            }
+        }
+        // A report on standard output leaves the summary to standard error.
+        let summaryToStderr = junitFile == "-" || jsonFile == "-"
+        if summaryToStderr, !console.quiet {
+            environment.output.warn(ConsoleReporter(console).render(report, reportPaths: paths))
+        } else if console.quiet {
             // Cron mails whatever a job prints: a pass says nothing, anything else says why on
             // standard error (the failures and the verdict, as without -q).
             if report.verdict != .pass {
@@ -42,6 +58,20 @@ struct RunOutputs {
             environment.output.say(ConsoleReporter(console).render(report, reportPaths: paths))
         }
         return paths
+    }
+
+    /// A fixed-path report, through a temporary file and a rename beside it.
+    static func write(_ data: Data, to file: String, mode: mode_t) throws {
+        let path = URL(fileURLWithPath: file).standardized.path
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let temporary = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: mode])
+        else { throw RestoreCheckError(.io, "cannot write the report", path: temporary, errno: errno) }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw RestoreCheckError(.io, "cannot move the report into place", path: path, errno: errno)
+        }
     }
 
     func writeMetrics(_ report: RunReport, to path: String) {

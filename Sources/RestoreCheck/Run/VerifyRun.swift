@@ -37,7 +37,8 @@ public struct VerifyRun {
             environment: environment,
             directory: ReportLocation.resolve(
                 flag: request.output.reportDirectory, plan: plan.reports.directory, variables: environment.variables),
-            formats: plan.reports.formats, mode: plan.reports.mode, console: request.output.console)
+            formats: plan.reports.formats, mode: plan.reports.mode, console: request.output.console,
+            junitFile: request.output.junitFile, jsonFile: request.output.jsonFile)
         outputs.recordHistory(&report)
         if let metricsFile = request.metricsFile { outputs.writeMetrics(report, to: metricsFile) }
         try outputs.write(report)
@@ -100,7 +101,8 @@ public struct DiffRun {
             environment: environment,
             directory: ReportLocation.resolve(
                 flag: request.output.reportDirectory, plan: plan.reports.directory, variables: environment.variables),
-            formats: plan.reports.formats, mode: plan.reports.mode, console: request.output.console)
+            formats: plan.reports.formats, mode: plan.reports.mode, console: request.output.console,
+            junitFile: request.output.junitFile, jsonFile: request.output.jsonFile)
         try outputs.write(report)
         return report
     }
