@@ -142,4 +142,24 @@ import Testing
             "xmllint --noout --schema '\(TestEnvironment.schema)' '\(work)/ci/junit.xml'")
         #expect(schema.code == 0, "\(schema.all)")
     }
+
+    /// One timer per set writing one metrics file: a run of set `a` keeps `b`'s series.
+    @Test func aMetricsFileKeepsTheOtherSetsSeries() throws {
+        let work = TestEnvironment.scratch("metrics")
+        defer { TestEnvironment.remove(work) }
+        let plan = ["a", "b"].map { "  - name: \($0)\n    source: { archive: \(TestEnvironment.demoArchive) }" }
+        try ("sets:\n" + plan.joined(separator: "\n") + "\n").write(
+            toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let metrics = work + "/restorecheck.prom"
+        for set in ["a", "b", "a"] {
+            let result = TestEnvironment.verify(
+                [work + "/plan.yml", "--set", set, "--metrics-file", metrics], reports: work + "/r")
+            #expect(result.code == 0, "\(result.all)")
+        }
+        let text = try String(contentsOfFile: metrics, encoding: .utf8)
+        let runs = text.split(separator: "\n").filter { $0.hasPrefix("restorecheck_last_run_timestamp_seconds{") }
+        #expect(
+            runs.count == 2 && runs.contains { $0.contains("set=\"a\"") } && runs.contains { $0.contains("set=\"b\"") })
+        #expect(text.components(separatedBy: "# TYPE restorecheck_verdict gauge").count == 2, "one family once")
+    }
 }

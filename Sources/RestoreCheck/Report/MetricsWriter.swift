@@ -8,9 +8,13 @@ public struct MetricsWriter {
 
     /// `writtenAt` is when the run ended (the last-run timestamp); a set's last success is
     /// this run when it passed, else the history's `last_passed`.
-    public func render(_ report: RunReport, at writtenAt: Date) -> String {
+    /// `kept`: samples of sets this run did not verify (`--set`), by metric, carried over from
+    /// the file as it was, so one set's run does not wipe the others' series.
+    public func render(_ report: RunReport, at writtenAt: Date, keeping kept: [String: [String]] = [:]) -> String {
         var families: [(name: String, help: String, samples: [String])] = []
-        func family(_ name: String, _ help: String, _ samples: [String]) { families.append((name, help, samples)) }
+        func family(_ name: String, _ help: String, _ samples: [String]) {
+            families.append((name, help, (kept[name] ?? []) + samples))
+        }
         let now = writtenAt.timeIntervalSince1970
         let sets = report.sets
         family(
@@ -83,14 +87,38 @@ public struct MetricsWriter {
     }
 
     public func write(_ report: RunReport, at writtenAt: Date) throws {
+        let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let kept = Self.samples(in: existing, notOf: Set(report.sets.map { Self.label($0.name) }))
         let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(render(report, at: writtenAt).utf8))
+        let text = render(report, at: writtenAt, keeping: kept)
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8))
         else {
             throw RestoreCheckError(.io, "cannot write the metrics file", path: temporary, errno: errno)
         }
         guard rename(temporary, path) == 0 else {
             throw RestoreCheckError(.io, "cannot move the metrics file into place", path: path, errno: errno)
         }
+    }
+
+    /// Sample lines of a metrics file whose `set` label is none of `sets`, by metric name.
+    static func samples(in text: String, notOf sets: Set<String>) -> [String: [String]] {
+        var kept: [String: [String]] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let brace = line.firstIndex(of: "{"), line[brace...].hasPrefix("{set=\"") else { continue }
+            var value = ""
+            var index = line.index(brace, offsetBy: 6)
+            while index < line.endIndex, line[index] != "\"" {
+                if line[index] == "\\", line.index(after: index) < line.endIndex {
+                    value.append(line[index])
+                    index = line.index(after: index)
+                }
+                value.append(line[index])
+                index = line.index(after: index)
+            }
+            guard !sets.contains(value) else { continue }
+            kept[String(line[..<brace]), default: []].append(String(line))
+        }
+        return kept
     }
 
     /// A label value with `\`, `"` and newlines escaped, as the exposition format wants.
