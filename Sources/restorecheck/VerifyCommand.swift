@@ -87,6 +87,15 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stop past this many entries (default 2000000).", valueName: "n"))
     var maxEntries: Int?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Tell a monitor at the start and the end (repeatable): healthchecks=URL (pings URL/start, URL or "
+                + "URL/fail with the summary), webhook=URL (POSTs a JSON summary), ntfy=URL (the summary as a "
+                + "message).",
+            valueName: "kind=url"))
+    var notify: [String] = []
+
     @Flag(name: .long, help: "Treat warnings as failures.")
     var strict = false
 
@@ -99,6 +108,10 @@ struct VerifyCommand: ParsableCommand {
         }
         if plan == nil && archive == nil && latest == nil {
             throw ValidationError("give a plan file, --archive FILE or --latest DIR (see --help)")
+        }
+        for target in notify where Notifier.Target.parse(target) == nil {
+            throw ValidationError(
+                "--notify '\(target)' must be healthchecks=URL, webhook=URL or ntfy=URL (http or https)")
         }
         if let maxAge, AgeText.parse(maxAge) == nil {
             throw ValidationError("--max-age must be an age such as 26h or 7d")
@@ -116,6 +129,7 @@ struct VerifyCommand: ParsableCommand {
         var request = VerifyRequest()
         request.planPath = plan
         request.setNames = setNames
+        request.notify = notify.compactMap(Notifier.Target.parse)
         request.name = name
         request.maxAge = maxAge.flatMap(AgeText.parse)
         request.archive = archive

@@ -5,6 +5,8 @@ import Foundation
 public struct Plan: Sendable {
     public var sets: [BackupSetPlan]
     public var reports: ReportSettings
+    /// `notify:`: monitors told at the start and the end of every run.
+    public var notify: [Notifier.Target] = []
     /// The plan file, when there is one (relative paths in it are taken from its directory).
     public var file: String?
 

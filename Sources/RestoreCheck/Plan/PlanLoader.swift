@@ -36,7 +36,7 @@ public struct PlanLoader {
         }
         let reader = PlanNodeReader(file: file, baseDirectory: baseDirectory)
         guard let root else { throw RestoreCheckError(.plan, "the plan is empty; it needs a `sets:` list", path: file) }
-        let top = try reader.mapping(root, allowed: ["sets", "reports"], context: "the plan")
+        let top = try reader.mapping(root, allowed: ["sets", "reports", "notify"], context: "the plan")
         guard let setsNode = top["sets"] else {
             throw RestoreCheckError(.plan, "the plan has no `sets:` list", path: file, line: root.mark?.line)
         }
@@ -74,7 +74,21 @@ public struct PlanLoader {
                 }
             }
         }
-        return Plan(sets: sets, reports: reports)
+        var plan = Plan(sets: sets, reports: reports)
+        if let node = top["notify"] {
+            plan.notify = try reader.sequence(node, key: "notify").map { entry in
+                let map = try reader.mapping(
+                    entry, allowed: Set(Notifier.Kind.allCases.map(\.rawValue)), context: "a notify entry")
+                guard map.count == 1, let (kind, value) = map.first,
+                    let target = Notifier.Target.parse("\(kind)=\(try reader.string(value, key: "notify.\(kind)"))")
+                else {
+                    throw reader.error(
+                        entry, "a notify entry is one of healthchecks:, webhook:, ntfy: with an http(s) URL")
+                }
+                return target
+            }
+        }
+        return plan
     }
 }
 

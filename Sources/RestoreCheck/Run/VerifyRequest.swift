@@ -28,6 +28,8 @@ public struct VerifyRequest: Sendable {
     public var strict = false
     /// Also write Prometheus metrics here.
     public var metricsFile: String?
+    /// Monitors to tell (`--notify`), with the plan's `notify:`.
+    public var notify: [Notifier.Target] = []
     public var output = RunOutputRequest()
 
     public init() {}

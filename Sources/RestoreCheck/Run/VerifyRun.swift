@@ -27,6 +27,17 @@ public struct VerifyRun {
         let plan = try PlanSelection.plan(
             path: request.planPath, archive: request.archive, latest: request.latest,
             setNames: request.setNames, formats: request.output.formats, name: request.name, maxAge: request.maxAge)
+        let notifier = Notifier(targets: plan.notify + request.notify, output: environment.output)
+        notifier.started()
+        do {
+            return try verify(plan, notifier: notifier)
+        } catch {
+            notifier.stopped(error)
+            throw error
+        }
+    }
+
+    private func verify(_ plan: Plan, notifier: Notifier) throws -> RunReport {
         var report = try RunReport.collect(
             plan, path: request.planPath, now: request.now, strict: request.strict,
             environment: environment
@@ -41,7 +52,8 @@ public struct VerifyRun {
             junitFile: request.output.junitFile, jsonFile: request.output.jsonFile)
         outputs.recordHistory(&report)
         if let metricsFile = request.metricsFile { outputs.writeMetrics(report, to: metricsFile) }
-        try outputs.write(report)
+        let paths = try outputs.write(report)
+        notifier.finished(report, summary: ConsoleReporter(ConsoleSettings()).render(report, reportPaths: paths))
         return report
     }
 }
