@@ -34,8 +34,9 @@ public final class EntryIndex {
         statements = try EntryIndexStatements(database)
     }
 
-    /// The first write that failed after `add` (an update through the subscript): the
-    /// restore reports it rather than judge an index that misses what it was told.
+    /// The first read or write that failed after `add` (an update through the subscript, a
+    /// lookup, an iteration ended early): reported as an error, so no check judges an index
+    /// that misses what it was told.
     public private(set) var failure: String?
 
     /// Adds an entry (or replaces the one with its key); returns its position. Throws when
@@ -48,25 +49,35 @@ public final class EntryIndex {
         return position - 1
     }
 
+    /// A read; a failure is recorded (as `failure`) and reads as nothing found.
+    private func reading<T>(_ body: () throws -> T?) -> T? {
+        do { return try body() } catch {
+            record("the entry index could not be read: \(error)")
+            return nil
+        }
+    }
+
+    private func record(_ message: String) { failure = failure ?? message }
+
     public subscript(position: Int) -> IndexedEntry {
-        get { (try? statements.entry(where: statements.byID, .integer(Int64(position + 1)))) ?? Self.missing }
+        get { reading { try statements.entry(where: statements.byID, .integer(Int64(position + 1))) } ?? Self.missing }
         set {
             do { try statements.replace(position + 1, with: newValue) } catch {
-                failure = failure ?? "the entry index could not be updated: \(error)"
+                record("the entry index could not be updated: \(error)")
             }
         }
     }
 
     public func position(ofKey key: String) -> Int? {
-        (try? statements.id(ofKey: key)).flatMap { $0 }.map { $0 - 1 }
+        reading { try statements.id(ofKey: key) }.map { $0 - 1 }
     }
 
     public func entry(key: String) -> IndexedEntry? {
-        try? statements.entry(where: statements.byKey, .text(Array(key.utf8)))
+        reading { try statements.entry(where: statements.byKey, .text(Array(key.utf8))) }
     }
 
     public func entry(productionPath: String) -> IndexedEntry? {
-        try? statements.entry(where: statements.byProduction, .text(Array(productionPath.utf8)))
+        reading { try statements.entry(where: statements.byProduction, .text(Array(productionPath.utf8))) }
     }
 
     /// An entry by a manifest's name: first as an archive name, then as a production path.
@@ -76,18 +87,22 @@ public final class EntryIndex {
 
     /// Every entry in archive order, read as it is iterated (never all at once).
     public var entries: EntryIndexRows<IndexedEntry> {
-        let statement = try? database.prepare("SELECT \(EntryIndexStatements.columns) FROM entry ORDER BY id")
-        return EntryIndexRows(statement: statement) { EntryIndexStatements.read($0) }
+        let statement = reading {
+            try database.prepare("SELECT \(EntryIndexStatements.columns) FROM entry ORDER BY id")
+        }
+        return EntryIndexRows(statement: statement, failed: record) { EntryIndexStatements.read($0) }
     }
 
     /// True when `path` (a production path) is a directory holding an entry, or one itself.
     public func hasDirectory(_ path: String) -> Bool {
-        (try? statements.hasDirectory(path)) ?? false
+        reading { try statements.hasDirectory(path) } ?? false
     }
 
     /// Production paths of every directory that holds an entry (explicit or implied), sorted.
     public var directories: EntryIndexRows<String> {
-        EntryIndexRows(statement: try? database.prepare("SELECT path FROM directory ORDER BY path")) {
+        EntryIndexRows(
+            statement: reading { try database.prepare("SELECT path FROM directory ORDER BY path") }, failed: record
+        ) {
             $0.value(at: 0).bytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
     }
@@ -114,16 +129,25 @@ public final class EntryIndex {
 /// Rows of the index read one at a time from a prepared statement, as a `Sequence`.
 public struct EntryIndexRows<Element>: Sequence {
     fileprivate let statement: SQLiteStatement?
+    fileprivate let failed: (String) -> Void
     fileprivate let read: (SQLiteStatement) -> Element
 
     public struct Iterator: IteratorProtocol {
         fileprivate let statement: SQLiteStatement?
+        fileprivate let failed: (String) -> Void
         fileprivate let read: (SQLiteStatement) -> Element
         public mutating func next() -> Element? {
-            guard let statement, (try? statement.step()) == true else { return nil }
+            guard let statement else { return nil }
+            do {
+                guard try statement.step() else { return nil }
+            } catch {
+                // The rows end early: said, so no check judges a shorter index as whole.
+                failed("the entry index could not be read to its end: \(error)")
+                return nil
+            }
             return read(statement)
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(statement: statement, read: read) }
+    public func makeIterator() -> Iterator { Iterator(statement: statement, failed: failed, read: read) }
 }

@@ -89,15 +89,8 @@ public struct MetricsWriter {
     public func write(_ report: RunReport, at writtenAt: Date) throws {
         let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let kept = Self.samples(in: existing, notOf: Set(report.sets.map { Self.label($0.name) }))
-        let temporary = path + ".tmp-\(getpid())"
         let text = render(report, at: writtenAt, keeping: kept)
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8))
-        else {
-            throw RestoreCheckError(.io, "cannot write the metrics file", path: temporary, errno: errno)
-        }
-        guard rename(temporary, path) == 0 else {
-            throw RestoreCheckError(.io, "cannot move the metrics file into place", path: path, errno: errno)
-        }
+        try AtomicFile.write(Data(text.utf8), to: path, what: "the metrics file")
     }
 
     /// Sample lines of a metrics file whose `set` label is none of `sets`, by metric name.

@@ -94,17 +94,8 @@ public struct ReportWriter {
         var written: [String] = []
         for reporter in reporters {
             let path = (directory as NSString).appendingPathComponent(reporter.fileName)
-            let temporary = path + ".tmp-\(getpid())"
             // Private (0600) by default: a failing check can quote what a backup holds.
-            guard
-                FileManager.default.createFile(
-                    atPath: temporary, contents: try reporter.render(report), attributes: [.posixPermissions: mode])
-            else {
-                throw RestoreCheckError(.io, "cannot write the report", path: temporary, errno: errno)
-            }
-            guard rename(temporary, path) == 0 else {
-                throw RestoreCheckError(.io, "cannot move the report into place", path: path, errno: errno)
-            }
+            try AtomicFile.write(try reporter.render(report), to: path, mode: mode, what: "the report")
             written.append(path)
         }
         return written

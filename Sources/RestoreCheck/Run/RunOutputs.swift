@@ -60,18 +60,12 @@ struct RunOutputs {
         return paths
     }
 
-    /// A fixed-path report, through a temporary file and a rename beside it.
+    /// A fixed-path report (`--junit`, `--json`), its directory made if need be.
     static func write(_ data: Data, to file: String, mode: mode_t) throws {
         let path = URL(fileURLWithPath: file).standardized.path
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: mode])
-        else { throw RestoreCheckError(.io, "cannot write the report", path: temporary, errno: errno) }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw RestoreCheckError(.io, "cannot move the report into place", path: path, errno: errno)
-        }
+        try AtomicFile.write(data, to: path, mode: mode, what: "the report")
     }
 
     func writeMetrics(_ report: RunReport, to path: String) {

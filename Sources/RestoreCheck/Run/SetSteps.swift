@@ -193,6 +193,13 @@ struct SetSteps {
         return report
     }
 
+    /// Last: an entry index that failed a read or write while the checks used it makes the
+    /// set "could not verify", whatever the checks said (they may have seen too few entries).
+    func judgeIndex(_ outcome: RestoreOutcome, into report: inout SetReport) {
+        guard let failure = outcome.index.failure else { return }
+        report.checks.append(CheckResult(CheckID(.archive, "index"), status: .error, message: failure))
+    }
+
     /// `--strict`: every warning fails.
     static func applyStrict(to report: inout SetReport) {
         for position in report.checks.indices where report.checks[position].status == .warn {

@@ -31,6 +31,7 @@ struct SetVerification {
         steps.judgeFiles(outcome, manifests: manifests, reader: reader, into: &report)
         let dumps = try steps.importDumps(outcome, sandbox: sandbox, findDumps: true, into: &report)
         steps.judgePresets(outcome, dumps: dumps, reader: reader, into: &report)
+        steps.judgeIndex(outcome, into: &report)
     }
 
     /// The plan's limits with the command line's overrides.
@@ -84,5 +85,6 @@ struct SetComparison {
         }
         let dumps = try steps.importDumps(outcome, sandbox: sandbox, findDumps: false, into: &report)
         steps.judgePresets(outcome, dumps: dumps, reader: reader, into: &report)
+        steps.judgeIndex(outcome, into: &report)
     }
 }
