@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libarchive-dev libsqlite3-dev zlib1g-dev \
                 libarchive-tools tar gzip xz-utils zstd bzip2 zip unzip cpio mtree-netbsd libxml2-utils sqlite3 \
                 postgresql postgresql-client mariadb-server mariadb-client util-linux time python3 \
-                chromium prometheus procps strace
+                chromium prometheus procps strace curl
 DEMO_NOW := 2026-11-26T06:00:00Z
 BIN := .build/release/restorecheck
 

@@ -43,6 +43,9 @@ import Testing
             let text = try String(contentsOfFile: run + "/" + file, encoding: .utf8)
             Golden.check(Golden.normalize(text, work: work), against: "demo." + file)
         }
+        // The run's own page: the one the console's last line names.
+        let index = try String(contentsOfFile: work + "/reports/runs/20261126T060000Z/index.html", encoding: .utf8)
+        Golden.check(Golden.normalize(index, work: work), against: "demo.index.html")
         Golden.check(
             Golden.normalize(try String(contentsOfFile: work + "/metrics.prom", encoding: .utf8), work: work),
             against: "demo.metrics.prom")

@@ -27,7 +27,9 @@ import Testing
             ["verify", "--archive", TestEnvironment.demoArchive, "--scratch", work],
             cwd: "/", environment: ["RESTORECHECK_REPORT_DIR": reports])
         #expect(result.code == 0, "\(result.all)")
-        #expect(result.out.contains("report: \(reports)/demo-2026-11-26/"), "\(result.out)")
+        #expect(result.out.contains("report: \(reports)/runs/"), "\(result.out)")
+        #expect(FileManager.default.fileExists(atPath: reports + "/runs/latest/index.html"))
+        #expect(FileManager.default.fileExists(atPath: reports + "/demo-2026-11-26/latest/report.html"))
         #expect(!FileManager.default.fileExists(atPath: "/Reports"))
         let history = TestEnvironment.run(
             TestEnvironment.binary, ["history"], cwd: "/", environment: ["RESTORECHECK_REPORT_DIR": reports])
@@ -116,16 +118,7 @@ import Testing
     @Test func oneJUnitForTheWholeRunAtAFixedPath() throws {
         let work = TestEnvironment.scratch("ci")
         defer { TestEnvironment.remove(work) }
-        let plan = """
-            sets:
-              - name: good
-                source: { archive: \(TestEnvironment.demoArchive) }
-              - name: bad
-                source: { archive: \(TestEnvironment.demoArchive) }
-                expect:
-                  - { glob: "/var/www/html/**/*.php", min_count: 1 }
-                  - { glob: "/var/www/html/**/*.php", min_count: 100000 }
-            """
+        let plan = RunLevelReportTests.twoSets
         try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
         let result = TestEnvironment.verify(
             [work + "/plan.yml", "--junit", work + "/ci/junit.xml", "--json", "-"], reports: work + "/r")

@@ -13,6 +13,9 @@ public struct RunReport: Codable, Sendable {
     public var plan: String?
     public var strict: Bool
     public var sets: [SetReport] = []
+    /// What the run itself could not do (a notification that failed): warnings that never
+    /// change the verdict.
+    public var warnings: [String] = []
 
     public init(version: String, host: String, startedAt: Date, now: Date, plan: String?, strict: Bool) {
         self.version = version
@@ -30,7 +33,7 @@ public struct RunReport: Codable, Sendable {
     public var exitCode: Int32 { verdict.exitCode }
 
     private enum CodingKeys: String, CodingKey {
-        case tool, version, host, startedAt, now, seconds, plan, strict, sets, verdict, exitCode
+        case tool, version, host, startedAt, now, seconds, plan, strict, sets, warnings, verdict, exitCode
     }
 
     public init(from decoder: Decoder) throws {
@@ -44,6 +47,7 @@ public struct RunReport: Codable, Sendable {
         plan = try container.decodeIfPresent(String.self, forKey: .plan)
         strict = try container.decode(Bool.self, forKey: .strict)
         sets = try container.decode([SetReport].self, forKey: .sets)
+        warnings = try container.decodeIfPresent([String].self, forKey: .warnings) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -57,6 +61,7 @@ public struct RunReport: Codable, Sendable {
         try container.encode(plan, forKey: .plan)
         try container.encode(strict, forKey: .strict)
         try container.encode(sets, forKey: .sets)
+        try container.encode(warnings, forKey: .warnings)
         try container.encode(verdict, forKey: .verdict)
         try container.encode(exitCode, forKey: .exitCode)
     }

@@ -33,6 +33,16 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// How bad, for listing the worst first: a failed backup, then one that could not be
+    /// verified, then a pass (the order `init(of:)` weighs them in).
+    public var rank: Int {
+        switch self {
+        case .pass: return 0
+        case .error: return 1
+        case .fail: return 2
+        }
+    }
+
     /// How the console and the HTML say it.
     public var headline: String {
         switch self {

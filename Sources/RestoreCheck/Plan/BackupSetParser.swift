@@ -22,6 +22,9 @@ struct BackupSetParser {
             throw reader.error(
                 nameNode, "set name '\(name)' may only hold letters, digits, '-', '_' and '.', and not be only dots")
         }
+        guard !SetName.reserved.contains(name) else {
+            throw reader.error(nameNode, "set name '\(name)' is taken: the report directory keeps its own '\(name)'")
+        }
         var set = BackupSetPlan(name: name)
         if let source = map["source"] {
             let fields = try reader.mapping(source, allowed: ["archive", "latest", "pattern"], context: "source")

@@ -2,6 +2,10 @@
 /// label, so it must be one safe path segment: letters, digits, `-`, `_` and `.`, and never
 /// `.` or `..` (which would put reports beside or above the report directory).
 public enum SetName {
+    /// Names the report directory holds for itself: `runs/` (each run's own reports) and
+    /// the history file.
+    public static let reserved: Set<String> = ["runs", "history.sqlite"]
+
     public static func isSafe(_ name: String) -> Bool {
         !name.isEmpty && !name.allSatisfy { $0 == "." }
             && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }

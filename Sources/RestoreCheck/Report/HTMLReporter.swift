@@ -13,18 +13,15 @@ public struct HTMLReporter: Reporter {
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
     public func render(_ report: RunReport) throws -> Data {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="\(Self.policy)">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>restorecheck \(report.verdict.rawValue.uppercased()): \
-            \(h(report.sets.map(\.name).joined(separator: ", ")))</title>
-            <style>\(HTMLStyle.css)</style></head><body>
-
-            """
-        html += banner(report)
-        for set in report.sets { html += section(set) }
+        var html = Self.head(
+            title: "restorecheck \(report.verdict.rawValue.uppercased()): "
+                + report.sets.map(\.name).joined(separator: ", "))
+        html += Self.banner(report)
+        if !report.warnings.isEmpty {
+            html += "<div class=\"card warn\"><p><span class=\"tag warn\">warn</span> <b>the run</b></p><ul>"
+            html += report.warnings.map { "<li class=\"msg\">\(h($0))</li>" }.joined() + "</ul></div>\n"
+        }
+        for set in report.sets { html += section(set, of: report) }
         html += """
             <footer>restorecheck \(h(report.version)) · host \(h(report.host)) · plan \
             \(h(report.plan ?? "(none: flags only)")) · \
@@ -38,7 +35,20 @@ public struct HTMLReporter: Reporter {
 
     private func h(_ text: String) -> String { XMLText.escape(text, attribute: true) }
 
-    private func banner(_ report: RunReport) -> String {
+    /// The page's head, shared with the run's index page: the policy, the viewport, the style.
+    static func head(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="\(policy)">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(XMLText.escape(title, attribute: true))</title>
+        <style>\(HTMLStyle.css)</style></head><body>
+
+        """
+    }
+
+    static func banner(_ report: RunReport) -> String {
         let all = report.sets.flatMap(\.checks)
         let title: String
         switch report.verdict {
@@ -53,8 +63,11 @@ public struct HTMLReporter: Reporter {
         return "<header class=\"banner \(report.verdict.rawValue)\"><h1>\(title)</h1><p>\(counts)</p></header>\n"
     }
 
-    private func section(_ set: SetReport) -> String {
+    private func section(_ set: SetReport, of report: RunReport) -> String {
         var html = "<section class=\"set\"><h2>Set \(h(set.name))</h2>\n"
+        // What was verified, where and when: the first thing a reader of a shared page asks.
+        html += "<p class=\"run\">archive <code>\(h(set.archive?.path ?? "—"))</code> · host <b>\(h(report.host))</b>"
+        html += " · verified \(h(ISOTime.string(report.startedAt)))</p>\n"
         if let last = set.lastPassed { html += "<p class=\"muted\">last passed: \(h(ISOTime.string(last)))</p>\n" }
         let bad = set.checks.filter { [.fail, .error, .warn].contains($0.status) }.sorted { $0.status > $1.status }
         if !bad.isEmpty {
@@ -81,7 +94,9 @@ public struct HTMLReporter: Reporter {
             html += "</table></details>\n"
         }
         html += databases(set.databases)
-        if !set.copies.isEmpty { html += "<h3>Copies of the set</h3>\n" + CopiesChart.svg(set.copies) }
+        if !set.copies.isEmpty {
+            html += "<h3>Copies of the set</h3>\n" + CopiesChart.svg(set.copies, colours: CopiesChart.colours(of: set))
+        }
         if !set.history.isEmpty {
             html += "<h3>History (last \(set.history.count) runs)</h3>\n" + CopiesChart.historyStrip(set.history)
         }

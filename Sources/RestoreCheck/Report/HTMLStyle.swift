@@ -24,7 +24,7 @@ enum HTMLStyle {
         code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;overflow-wrap:anywhere}
         details{margin:.3rem 0}summary{cursor:pointer;font-weight:600}.muted{color:#57606a}
         footer{margin-top:2rem;color:#57606a;font-size:.85em;border-top:1px solid #d0d7de;padding-top:.5rem}
-        svg{max-width:100%;height:auto}
+        svg{max-width:100%;height:auto}.run{margin:.25rem 0 .75rem}table.sets ul{margin:.25rem 0;padding-left:1.2rem}
         @media print{.banner{-webkit-print-color-adjust:exact;print-color-adjust:exact}details{display:block}\
         details>*{display:block}}
         @media (max-width:40rem){td.msg{display:block}body{font-size:14px}}

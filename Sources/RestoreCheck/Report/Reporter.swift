@@ -28,28 +28,80 @@ public struct ReportWriter {
         }
     }
 
-    /// Writes each set's reports into `DIR/<set>/<UTC timestamp>/` and points `DIR/<set>/latest`
-    /// at them. Returns the paths written.
-    @discardableResult
-    public func write(_ report: RunReport) throws -> [String] {
-        var written: [String] = []
+    /// Where one run's reports go: `DIR/runs/<stamp>/` for the whole run, `DIR/<set>/<stamp>/`
+    /// for each set (in the report's order). Made before anything is written, so the summary
+    /// a monitor receives can already name the run's page.
+    public struct Layout: Sendable {
+        public var runDirectory: String
+        public var setDirectories: [String]
+    }
+
+    /// Makes the run's directories (see `Layout`).
+    public func prepare(_ report: RunReport) throws -> Layout {
         let stamp = Self.stamp(report.startedAt)
+        let directoryMode = mode | ((mode & 0o444) >> 2)
+        var setDirectories: [String] = []
         for set in report.sets {
             // The plan loader refuses such names; this keeps any caller from writing outside.
-            guard SetName.isSafe(set.name) else {
+            guard SetName.isSafe(set.name), !SetName.reserved.contains(set.name) else {
                 throw RestoreCheckError(.usage, "set name '\(set.name)' cannot name a report directory")
             }
+            let setDirectory = (directory as NSString).appendingPathComponent(set.name)
+            setDirectories.append(try Self.makeRunDirectory(in: setDirectory, stamp: stamp, mode: directoryMode))
+        }
+        let runs = (directory as NSString).appendingPathComponent("runs")
+        let runDirectory = try Self.makeRunDirectory(in: runs, stamp: stamp, mode: directoryMode)
+        return Layout(runDirectory: runDirectory, setDirectories: setDirectories)
+    }
+
+    /// The files `write(_:into:)` will write: the run's own first (its page is what the
+    /// console's last line names), then each set's.
+    public func paths(of layout: Layout) -> [String] {
+        runReporters(layout).map { (layout.runDirectory as NSString).appendingPathComponent($0.fileName) }
+            + layout.setDirectories.flatMap { directory in
+                reporters.map { (directory as NSString).appendingPathComponent($0.fileName) }
+            }
+    }
+
+    /// Writes the run's reports and each set's, and points `runs/latest` and each
+    /// `<set>/latest` at them. Returns the paths written, as `paths(of:)` lists them.
+    @discardableResult
+    public func write(_ report: RunReport, into layout: Layout) throws -> [String] {
+        var written = try write(report, with: runReporters(layout), into: layout.runDirectory)
+        for (set, setDirectory) in zip(report.sets, layout.setDirectories) {
             var single = report
             single.sets = [set]
-            let setDirectory = (directory as NSString).appendingPathComponent(set.name)
-            let runDirectory = try Self.makeRunDirectory(
-                in: setDirectory, stamp: stamp, mode: mode | ((mode & 0o444) >> 2))
-            written += try write(single, into: runDirectory)
+            written += try write(single, with: reporters, into: setDirectory)
             Self.link(
-                latest: (setDirectory as NSString).appendingPathComponent("latest"),
-                to: (runDirectory as NSString).lastPathComponent)
+                latest: ((setDirectory as NSString).deletingLastPathComponent as NSString)
+                    .appendingPathComponent("latest"),
+                to: (setDirectory as NSString).lastPathComponent)
         }
+        Self.link(
+            latest: ((layout.runDirectory as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent("latest"),
+            to: (layout.runDirectory as NSString).lastPathComponent)
         return written
+    }
+
+    /// Both steps at once, for callers with nothing to do between them.
+    @discardableResult
+    public func write(_ report: RunReport) throws -> [String] {
+        try write(report, into: try prepare(report))
+    }
+
+    /// The run-level formats: the index page instead of a set's page, and the whole run's
+    /// JUnit and JSON.
+    private func runReporters(_ layout: Layout) -> [Reporter] {
+        reporters.map { reporter -> Reporter in
+            guard reporter is HTMLReporter else { return reporter }
+            let links = layout.setDirectories.map { directory -> String in
+                let stamp = (directory as NSString).lastPathComponent
+                let set = ((directory as NSString).deletingLastPathComponent as NSString).lastPathComponent
+                return "../../\(set)/\(stamp)/report.html"
+            }
+            return RunIndexReporter(setPages: links)
+        }
     }
 
     /// `2026-11-26T06:00:00Z` → `20261126T060000Z`: sorts by time, safe in any file system.
@@ -90,7 +142,7 @@ public struct ReportWriter {
         throw RestoreCheckError(.io, "10000 runs in one second already", path: setDirectory)
     }
 
-    private func write(_ report: RunReport, into directory: String) throws -> [String] {
+    private func write(_ report: RunReport, with reporters: [Reporter], into directory: String) throws -> [String] {
         var written: [String] = []
         for reporter in reporters {
             let path = (directory as NSString).appendingPathComponent(reporter.fileName)

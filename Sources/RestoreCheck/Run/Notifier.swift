@@ -1,14 +1,10 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// Tells a monitor what a nightly run found, so a run that never happened is noticed too:
 /// a healthchecks.io-style ping at the start and at the end (`/fail` with the summary when it
 /// did not pass), a webhook (POST of a JSON summary) or an ntfy topic (the summary as a
 /// message). A notification never changes the verdict: one that fails after a retry is a
-/// warning on standard error.
+/// warning on standard error and in the run's report.
 public struct Notifier: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case healthchecks, webhook, ntfy
@@ -42,8 +38,9 @@ public struct Notifier: Sendable {
     }
 
     /// Before the first set: healthchecks measure the run's duration from here.
-    public func started() {
-        for target in targets where target.kind == .healthchecks { send(target, suffix: "/start", body: nil) }
+    /// Returns the warnings of notifications that failed.
+    public func started() -> [String] {
+        targets.filter { $0.kind == .healthchecks }.compactMap { send($0, suffix: "/start", body: nil) }
     }
 
     /// A run that stopped before its reports (an unreadable report directory, a signal).
@@ -51,25 +48,27 @@ public struct Notifier: Sendable {
         let message = "restorecheck could not finish: \(error)"
         for target in targets {
             switch target.kind {
-            case .healthchecks: send(target, suffix: "/fail", body: Data(message.utf8))
+            case .healthchecks: _ = send(target, suffix: "/fail", body: Data(message.utf8))
             case .ntfy:
-                send(target, suffix: "", body: Data(message.utf8), headers: ["Title": "restorecheck: could not finish"])
+                _ = send(
+                    target, suffix: "", body: Data(message.utf8), headers: ["Title": "restorecheck: could not finish"])
             case .webhook:
                 let payload = ["tool": "restorecheck", "verdict": "error", "summary": message]
                 let body = try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])
-                send(target, suffix: "", body: body, headers: ["Content-Type": "application/json"])
+                _ = send(target, suffix: "", body: body, headers: ["Content-Type": "application/json"])
             }
         }
     }
 
-    public func finished(_ report: RunReport, summary: String) {
+    /// The run's verdict and summary; returns the warnings of notifications that failed.
+    public func finished(_ report: RunReport, summary: String) -> [String] {
         let passed = report.verdict == .pass
-        for target in targets {
+        return targets.compactMap { target in
             switch target.kind {
             case .healthchecks:
-                send(target, suffix: passed ? "" : "/fail", body: Data(summary.utf8))
+                return send(target, suffix: passed ? "" : "/fail", body: Data(summary.utf8))
             case .ntfy:
-                send(
+                return send(
                     target, suffix: "", body: Data(summary.utf8),
                     headers: [
                         "Title": "restorecheck: \(report.verdict.headline)", "Priority": passed ? "default" : "high",
@@ -81,43 +80,24 @@ public struct Notifier: Sendable {
                     "exit_code": Int(report.exitCode), "sets": sets, "summary": summary,
                 ]
                 let body = try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])
-                send(target, suffix: "", body: body, headers: ["Content-Type": "application/json"])
+                return send(target, suffix: "", body: body, headers: ["Content-Type": "application/json"])
             }
         }
     }
 
-    /// One request, retried once; a failure is a warning, never a change of verdict.
-    private func send(_ target: Target, suffix: String, body: Data?, headers: [String: String] = [:]) {
-        guard let url = URL(string: target.url + suffix) else { return }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = body == nil ? "GET" : "POST"
-        request.httpBody = body
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+    /// One request, retried once; a failure is a warning (returned, for the report), never a
+    /// change of verdict.
+    private func send(_ target: Target, suffix: String, body: Data?, headers: [String: String] = [:]) -> String? {
+        let request = HTTPRequest(
+            url: target.url + suffix, method: body == nil ? "GET" : "POST", body: body, headers: headers,
+            timeout: timeout)
         var problem = ""
         for _ in 0..<2 {
-            let outcome = Self.perform(request)
-            if let status = outcome.status, (200..<300).contains(status) { return }
-            problem = outcome.status.map { "HTTP \($0)" } ?? outcome.error
+            guard let failure = request.send() else { return nil }
+            problem = failure
         }
-        output.warn(
-            "restorecheck: warning: the \(target.kind.rawValue) notification to \(url.absoluteString) failed: "
-                + problem)
-    }
-
-    private final class Outcome: @unchecked Sendable {
-        var status: Int?
-        var error = "no answer"
-    }
-
-    private static func perform(_ request: URLRequest) -> (status: Int?, error: String) {
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: request) { _, response, error in
-            outcome.status = (response as? HTTPURLResponse)?.statusCode
-            if let error { outcome.error = error.localizedDescription }
-            done.signal()
-        }.resume()
-        done.wait()
-        return (outcome.status, outcome.error)
+        let warning = "the \(target.kind.rawValue) notification to \(request.url) failed: \(problem)"
+        output.warn("restorecheck: warning: " + warning)
+        return warning
     }
 }

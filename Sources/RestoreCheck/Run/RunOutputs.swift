@@ -29,10 +29,19 @@ struct RunOutputs {
         }
     }
 
-    /// Writes the reports and prints the summary; returns the paths written.
+    /// Writes the reports and prints the summary; returns the report as written (with the
+    /// warnings of notifications that failed) and the paths written, the run's page first.
+    /// The run's directories are made first, so the notifier's summary names the run's page.
     @discardableResult
-    func write(_ report: RunReport) throws -> [String] {
-        let paths = try ReportWriter(directory: directory, formats: formats, mode: mode).write(report)
+    func write(_ report: RunReport, notifier: Notifier? = nil) throws -> (report: RunReport, paths: [String]) {
+        var report = report
+        let writer = ReportWriter(directory: directory, formats: formats, mode: mode)
+        let layout = try writer.prepare(report)
+        if let notifier {
+            let summary = ConsoleReporter(ConsoleSettings()).render(report, reportPaths: writer.paths(of: layout))
+            report.warnings += notifier.finished(report, summary: summary)
+        }
+        let paths = try writer.write(report, into: layout)
         for (file, reporter) in [(junitFile, JUnitReporter() as Reporter), (jsonFile, JSONReporter())] {
             guard let file else { continue }
             let data = try reporter.render(report)
@@ -57,7 +66,7 @@ struct RunOutputs {
         } else {
             environment.output.say(ConsoleReporter(console).render(report, reportPaths: paths))
         }
-        return paths
+        return (report, paths)
     }
 
     /// A fixed-path report (`--junit`, `--json`), its directory made if need be.

@@ -28,16 +28,16 @@ public struct VerifyRun {
             path: request.planPath, archive: request.archive, latest: request.latest,
             setNames: request.setNames, formats: request.output.formats, name: request.name, maxAge: request.maxAge)
         let notifier = Notifier(targets: plan.notify + request.notify, output: environment.output)
-        notifier.started()
+        let warnings = notifier.started()
         do {
-            return try verify(plan, notifier: notifier)
+            return try verify(plan, notifier: notifier, warnings: warnings)
         } catch {
             notifier.stopped(error)
             throw error
         }
     }
 
-    private func verify(_ plan: Plan, notifier: Notifier) throws -> RunReport {
+    private func verify(_ plan: Plan, notifier: Notifier, warnings: [String]) throws -> RunReport {
         var report = try RunReport.collect(
             plan, path: request.planPath, now: request.now, strict: request.strict,
             environment: environment
@@ -50,11 +50,10 @@ public struct VerifyRun {
                 flag: request.output.reportDirectory, plan: plan.reports.directory, variables: environment.variables),
             formats: plan.reports.formats, mode: plan.reports.mode, console: request.output.console,
             junitFile: request.output.junitFile, jsonFile: request.output.jsonFile)
+        report.warnings = warnings
         outputs.recordHistory(&report)
         if let metricsFile = request.metricsFile { outputs.writeMetrics(report, to: metricsFile) }
-        let paths = try outputs.write(report)
-        notifier.finished(report, summary: ConsoleReporter(ConsoleSettings()).render(report, reportPaths: paths))
-        return report
+        return try outputs.write(report, notifier: notifier).report
     }
 }
 
