@@ -15,8 +15,11 @@ struct VerifyCommand: ParsableCommand {
               restorecheck verify plan.yml -q --metrics-file /var/lib/node_exporter/restorecheck.prom   # nightly, \
               for monitoring
 
-            Reports go to REPORT-DIR/<set>/<UTC time>/ (junit.xml, report.html, report.json) with a \
-            `latest` link per set, and every run is added to REPORT-DIR/history.sqlite (see `restorecheck history`).
+            Each run writes REPORT-DIR/runs/<UTC time>/ (index.html, junit.xml, report.json: every set, the \
+            failing ones first) and REPORT-DIR/<set>/<UTC time>/ for each set (report.html, junit.xml, \
+            report.json), with `latest` links, and is added to REPORT-DIR/history.sqlite (see `restorecheck \
+            history`). REPORT-DIR is --report-dir, else $RESTORECHECK_REPORT_DIR, else the plan's reports.dir, \
+            else /var/lib/restorecheck (root) or $XDG_STATE_HOME/restorecheck.
 
             Without a plan, the newest (or given) archive is restored and checked for readability, \
             safety and any manifest found inside it (SHA256SUMS, MANIFEST.sha256, *.mtree) or beside it \
