@@ -96,6 +96,38 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["bad.yml", "piped.yml", "r"])
     }
 
+    /// A plan with five problems in two sets and the reports: one validate run names all five,
+    /// each with its line, instead of one per try.
+    @Test func validateListsEveryProblemWithItsLine() throws {
+        let work = TestEnvironment.scratch("validate-all")
+        defer { TestEnvironment.remove(work) }
+        let plan = """
+            sets:
+              - name: a
+                max_age: soon
+                schedul: daily
+                expect:
+                  - { path: /etc/x, mode: "999" }
+                  - { path: /etc/y }
+              - name: b
+                retention: { max_shrink: lots }
+            reports:
+              formats: [junit, pdf]
+            """
+        try plan.write(toFile: work + "/plan.yml", atomically: true, encoding: .utf8)
+        let result = TestEnvironment.run(TestEnvironment.binary, ["validate", work + "/plan.yml"])
+        #expect(result.code == 78, "\(result.all)")
+        let lines = result.err.split(separator: "\n").map(String.init)
+        for (line, words) in [
+            (4, "unknown key 'schedul'"), (3, "max_age"), (6, "`mode`"), (9, "max_shrink"), (11, "pdf"),
+        ] {
+            #expect(
+                lines.contains { $0.contains("plan.yml:\(line): ") && $0.contains(words) }, "\(line): \(result.err)")
+        }
+        #expect(lines.count == 5 && lines.allSatisfy { $0.hasPrefix("restorecheck: ") }, "\(result.err)")
+        #expect(result.out.isEmpty)
+    }
+
     /// A fresh checkout stamps every copy with the same time, so `covers:` fails when the demo
     /// command is typed directly: the message says why, instead of only "0s old".
     @Test func copiesWithTheSameTimeAreExplained() throws {

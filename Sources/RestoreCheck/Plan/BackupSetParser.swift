@@ -26,124 +26,144 @@ struct BackupSetParser {
             throw reader.error(nameNode, "set name '\(name)' is taken: the report directory keeps its own '\(name)'")
         }
         var set = BackupSetPlan(name: name)
-        if let source = map["source"] {
-            let fields = try reader.mapping(source, allowed: ["archive", "latest", "pattern"], context: "source")
-            set.source.archive = try fields["archive"].map { try reader.path($0, key: "source.archive") }
-            set.source.latest = try fields["latest"].map { try reader.path($0, key: "source.latest") }
-            set.source.pattern = try fields["pattern"].map { try reader.string($0, key: "source.pattern") }
-            if set.source.archive != nil && set.source.latest != nil {
-                throw reader.error(source, "`source:` takes `archive:` or `latest:`, not both")
-            }
-        }
-        if let layout = map["layout"] {
-            let fields = try reader.mapping(layout, allowed: ["prefix", "strip_components", "live"], context: "layout")
-            if let live = fields["live"] { set.layout.live = try reader.path(live, key: "layout.live") }
-            if let prefix = fields["prefix"] {
-                let text = try reader.string(prefix, key: "layout.prefix")
-                guard text.hasPrefix("/"), !text.split(separator: "/").contains("..") else {
-                    throw reader.error(prefix, "`layout.prefix` must be an absolute production path without '..'")
+        try reader.collect {
+            if let source = map["source"] {
+                let fields = try reader.mapping(source, allowed: ["archive", "latest", "pattern"], context: "source")
+                set.source.archive = try fields["archive"].map { try reader.path($0, key: "source.archive") }
+                set.source.latest = try fields["latest"].map { try reader.path($0, key: "source.latest") }
+                set.source.pattern = try fields["pattern"].map { try reader.string($0, key: "source.pattern") }
+                if set.source.archive != nil && set.source.latest != nil {
+                    throw reader.error(source, "`source:` takes `archive:` or `latest:`, not both")
                 }
-                set.layout.prefix = text
-            }
-            if let strip = fields["strip_components"] {
-                set.layout.stripComponents = try reader.int(strip, key: "layout.strip_components")
             }
         }
-        if let manifest = map["manifest"] {
-            let text = try reader.string(manifest, key: "manifest")
-            switch text {
-            case "auto": set.manifest = .auto
-            case "none": set.manifest = .none
-            default: set.manifest = .file(try reader.path(manifest, key: "manifest"))
-            }
-        }
-        if let schedule = map["schedule"] {
-            let text = try reader.string(schedule, key: "schedule")
-            guard let age = Schedule.maxAges[text] else {
-                throw reader.error(
-                    schedule,
-                    "unknown schedule '\(text)' (known: \(Schedule.maxAges.keys.sorted().joined(separator: ", ")); or "
-                        + "use max_age: 26h)"
-                )
-            }
-            set.schedule = text
-            set.maxAge = age
-        }
-        if let maxAge = map["max_age"] { set.maxAge = try reader.age(maxAge, key: "max_age") }
-        if let limits = map["limits"] {
-            let fields = try reader.mapping(
-                limits,
-                allowed: [
-                    "max_bytes", "max_entry_bytes", "max_entries", "max_ratio", "max_seconds", "stall_seconds",
-                    "max_memory", "max_statement_bytes",
-                ], context: "limits")
-            if let n = fields["max_seconds"] { set.limits.maxSeconds = try reader.age(n, key: "limits.max_seconds") }
-            if let n = fields["stall_seconds"] {
-                set.limits.stallSeconds = try reader.age(n, key: "limits.stall_seconds")
-            }
-            if let n = fields["max_memory"] { set.limits.maxMemory = try reader.bytes(n, key: "limits.max_memory") }
-            if let n = fields["max_statement_bytes"] {
-                let bytes = try reader.bytes(n, key: "limits.max_statement_bytes")
-                guard bytes >= 1 << 16, bytes <= 1 << 40 else {
-                    throw reader.error(n, "`limits.max_statement_bytes` must be between 64KiB and 1TiB")
+        try reader.collect {
+            if let layout = map["layout"] {
+                let fields = try reader.mapping(
+                    layout, allowed: ["prefix", "strip_components", "live"], context: "layout")
+                if let live = fields["live"] { set.layout.live = try reader.path(live, key: "layout.live") }
+                if let prefix = fields["prefix"] {
+                    let text = try reader.string(prefix, key: "layout.prefix")
+                    guard text.hasPrefix("/"), !text.split(separator: "/").contains("..") else {
+                        throw reader.error(prefix, "`layout.prefix` must be an absolute production path without '..'")
+                    }
+                    set.layout.prefix = text
                 }
-                set.limits.maxStatementBytes = Int(bytes)
-            }
-            if let n = fields["max_bytes"] { set.limits.maxBytes = try reader.bytes(n, key: "limits.max_bytes") }
-            if let n = fields["max_entry_bytes"] {
-                set.limits.maxEntryBytes = try reader.bytes(n, key: "limits.max_entry_bytes")
-            }
-            if let n = fields["max_entries"] {
-                set.limits.maxEntries = try reader.int(n, key: "limits.max_entries", minimum: 1)
-            }
-            if let n = fields["max_ratio"] {
-                guard let ratio = Double(try reader.string(n, key: "limits.max_ratio")), ratio > 1 else {
-                    throw reader.error(n, "`limits.max_ratio` must be a number above 1")
+                if let strip = fields["strip_components"] {
+                    set.layout.stripComponents = try reader.int(strip, key: "layout.strip_components")
                 }
-                set.limits.maxRatio = ratio
+            }
+        }
+        try reader.collect {
+            if let manifest = map["manifest"] {
+                let text = try reader.string(manifest, key: "manifest")
+                switch text {
+                case "auto": set.manifest = .auto
+                case "none": set.manifest = .none
+                default: set.manifest = .file(try reader.path(manifest, key: "manifest"))
+                }
+            }
+        }
+        try reader.collect {
+            if let schedule = map["schedule"] {
+                let text = try reader.string(schedule, key: "schedule")
+                guard let age = Schedule.maxAges[text] else {
+                    let known = Schedule.maxAges.keys.sorted().joined(separator: ", ")
+                    throw reader.error(schedule, "unknown schedule '\(text)' (known: \(known)); or use max_age: 26h)")
+                }
+                set.schedule = text
+                set.maxAge = age
+            }
+        }
+        try reader.collect {
+            if let maxAge = map["max_age"] { set.maxAge = try reader.age(maxAge, key: "max_age") }
+        }
+        try reader.collect {
+            if let limits = map["limits"] {
+                let fields = try reader.mapping(
+                    limits,
+                    allowed: [
+                        "max_bytes", "max_entry_bytes", "max_entries", "max_ratio", "max_seconds", "stall_seconds",
+                        "max_memory", "max_statement_bytes",
+                    ], context: "limits")
+                if let n = fields["max_seconds"] {
+                    set.limits.maxSeconds = try reader.age(n, key: "limits.max_seconds")
+                }
+                if let n = fields["stall_seconds"] {
+                    set.limits.stallSeconds = try reader.age(n, key: "limits.stall_seconds")
+                }
+                if let n = fields["max_memory"] { set.limits.maxMemory = try reader.bytes(n, key: "limits.max_memory") }
+                if let n = fields["max_statement_bytes"] {
+                    let bytes = try reader.bytes(n, key: "limits.max_statement_bytes")
+                    guard bytes >= 1 << 16, bytes <= 1 << 40 else {
+                        throw reader.error(n, "`limits.max_statement_bytes` must be between 64KiB and 1TiB")
+                    }
+                    set.limits.maxStatementBytes = Int(bytes)
+                }
+                if let n = fields["max_bytes"] { set.limits.maxBytes = try reader.bytes(n, key: "limits.max_bytes") }
+                if let n = fields["max_entry_bytes"] {
+                    set.limits.maxEntryBytes = try reader.bytes(n, key: "limits.max_entry_bytes")
+                }
+                if let n = fields["max_entries"] {
+                    set.limits.maxEntries = try reader.int(n, key: "limits.max_entries", minimum: 1)
+                }
+                if let n = fields["max_ratio"] {
+                    guard let ratio = Double(try reader.string(n, key: "limits.max_ratio")), ratio > 1 else {
+                        throw reader.error(n, "`limits.max_ratio` must be a number above 1")
+                    }
+                    set.limits.maxRatio = ratio
+                }
             }
         }
         if let expect = map["expect"] {
             for node in try reader.sequence(expect, key: "expect") {
-                if node.mapping?["preset"] != nil {
-                    set.presets.append(try PresetParser(reader: reader).parse(node))
-                } else {
-                    set.expect.append(try parseRule(node))
-                }
-            }
-        }
-        if let ignore = map["ignore"] {
-            set.ignore = try reader.sequence(ignore, key: "ignore").map { try reader.string($0, key: "ignore") }
-        }
-        if let retention = map["retention"] {
-            let fields = try reader.mapping(
-                retention, allowed: ["min_copies", "max_shrink", "covers", "max_gap"], context: "retention")
-            if let n = fields["min_copies"] {
-                set.retention.minCopies = try reader.int(n, key: "retention.min_copies", minimum: 1)
-            }
-            if let n = fields["max_shrink"] {
-                let text = try reader.string(n, key: "retention.max_shrink")
-                let number = Double(text.hasSuffix("%") ? String(text.dropLast()) : text)
-                guard let number, number >= 0, number <= 100 else {
-                    throw reader.error(n, "`retention.max_shrink` must be a percentage such as 30%, not '\(text)'")
-                }
-                set.retention.maxShrink = number / 100
-            }
-            if let n = fields["covers"] { set.retention.covers = try reader.age(n, key: "retention.covers") }
-            if let n = fields["max_gap"] {
-                if try reader.string(n, key: "retention.max_gap") == "schedule" {
-                    guard let age = set.maxAge else {
-                        throw reader.error(n, "`max_gap: schedule` needs a `schedule:` or `max_age:`")
+                try reader.collect {
+                    if node.mapping?["preset"] != nil {
+                        set.presets.append(try PresetParser(reader: reader).parse(node))
+                    } else {
+                        set.expect.append(try parseRule(node))
                     }
-                    set.retention.maxGap = age
-                } else {
-                    set.retention.maxGap = try reader.age(n, key: "retention.max_gap")
                 }
             }
         }
-        if let databases = map["databases"] {
-            set.databases = try reader.sequence(databases, key: "databases").map(
-                DatabasePlanParser(reader: reader).parse)
+        try reader.collect {
+            if let ignore = map["ignore"] {
+                set.ignore = try reader.sequence(ignore, key: "ignore").map { try reader.string($0, key: "ignore") }
+            }
+        }
+        try reader.collect {
+            if let retention = map["retention"] {
+                let fields = try reader.mapping(
+                    retention, allowed: ["min_copies", "max_shrink", "covers", "max_gap"], context: "retention")
+                if let n = fields["min_copies"] {
+                    set.retention.minCopies = try reader.int(n, key: "retention.min_copies", minimum: 1)
+                }
+                if let n = fields["max_shrink"] {
+                    let text = try reader.string(n, key: "retention.max_shrink")
+                    let number = Double(text.hasSuffix("%") ? String(text.dropLast()) : text)
+                    guard let number, number >= 0, number <= 100 else {
+                        throw reader.error(n, "`retention.max_shrink` must be a percentage such as 30%, not '\(text)'")
+                    }
+                    set.retention.maxShrink = number / 100
+                }
+                if let n = fields["covers"] { set.retention.covers = try reader.age(n, key: "retention.covers") }
+                if let n = fields["max_gap"] {
+                    if try reader.string(n, key: "retention.max_gap") == "schedule" {
+                        guard let age = set.maxAge else {
+                            throw reader.error(n, "`max_gap: schedule` needs a `schedule:` or `max_age:`")
+                        }
+                        set.retention.maxGap = age
+                    } else {
+                        set.retention.maxGap = try reader.age(n, key: "retention.max_gap")
+                    }
+                }
+            }
+        }
+        try reader.collect {
+            if let databases = map["databases"] {
+                set.databases = try reader.sequence(databases, key: "databases").map(
+                    DatabasePlanParser(reader: reader).parse)
+            }
         }
         return set
     }

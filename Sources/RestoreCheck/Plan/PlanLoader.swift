@@ -40,17 +40,39 @@ public struct PlanLoader {
         guard let setsNode = top["sets"] else {
             throw RestoreCheckError(.plan, "the plan has no `sets:` list", path: file, line: root.mark?.line)
         }
+        let plan = try read(top, setsNode: setsNode, reader: reader)
+        // In the order of the file, as a person fixes them.
+        let problems = reader.problems.errors.enumerated().sorted {
+            ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
+        }.map(\.element)
+        guard let first = problems.first else { return plan }
+        var error = first
+        error.also = Array(problems.dropFirst())
+        throw error
+    }
+
+    private func read(_ top: [String: Node], setsNode: Node, reader: PlanNodeReader) throws -> Plan {
         var sets: [BackupSetPlan] = []
-        for (index, node) in try reader.sequence(setsNode, key: "sets").enumerated() {
-            sets.append(try BackupSetParser(reader: reader).parse(node, index: index))
+        let setNodes = try reader.sequence(setsNode, key: "sets")
+        for (index, node) in setNodes.enumerated() {
+            try reader.collect { sets.append(try BackupSetParser(reader: reader).parse(node, index: index)) }
         }
-        guard !sets.isEmpty else { throw reader.error(setsNode, "`sets:` is empty; name at least one backup set") }
+        guard !setNodes.isEmpty else { throw reader.error(setsNode, "`sets:` is empty; name at least one backup set") }
         let names = sets.map(\.name)
         if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
             throw reader.error(setsNode, "two sets are named '\(duplicate)'; set names must be unique")
         }
         var reports = ReportSettings()
-        if let node = top["reports"] {
+        try reader.collect { try readReports(top["reports"], into: &reports, reader: reader) }
+        var plan = Plan(sets: sets, reports: reports)
+        try reader.collect {
+            if let node = top["notify"] { plan.notify = try readNotify(node, reader: reader) }
+        }
+        return plan
+    }
+
+    private func readReports(_ node: Node?, into reports: inout ReportSettings, reader: PlanNodeReader) throws {
+        if let node {
             let map = try reader.mapping(node, allowed: ["dir", "formats", "mode"], context: "reports")
             if let modeNode = map["mode"] {
                 let text = try reader.string(modeNode, key: "reports.mode")
@@ -74,28 +96,44 @@ public struct PlanLoader {
                 }
             }
         }
-        var plan = Plan(sets: sets, reports: reports)
-        if let node = top["notify"] {
-            plan.notify = try reader.sequence(node, key: "notify").map { entry in
-                let map = try reader.mapping(
-                    entry, allowed: Set(Notifier.Kind.allCases.map(\.rawValue)), context: "a notify entry")
-                guard map.count == 1, let (kind, value) = map.first,
-                    let target = Notifier.Target.parse("\(kind)=\(try reader.string(value, key: "notify.\(kind)"))")
-                else {
-                    throw reader.error(
-                        entry, "a notify entry is one of healthchecks:, webhook:, ntfy: with an http(s) URL")
-                }
-                return target
-            }
-        }
-        return plan
     }
+
+    private func readNotify(_ node: Node, reader: PlanNodeReader) throws -> [Notifier.Target] {
+        try reader.sequence(node, key: "notify").map { entry in
+            let map = try reader.mapping(
+                entry, allowed: Set(Notifier.Kind.allCases.map(\.rawValue)), context: "a notify entry")
+            guard map.count == 1, let (kind, value) = map.first,
+                let target = Notifier.Target.parse("\(kind)=\(try reader.string(value, key: "notify.\(kind)"))")
+            else {
+                throw reader.error(
+                    entry, "a notify entry is one of healthchecks:, webhook:, ntfy: with an http(s) URL")
+            }
+            return target
+        }
+    }
+}
+
+/// The problems found so far in one plan: reading goes on past a bad part, so `validate` (and
+/// a refused `verify`) lists every problem at once instead of one per try.
+final class PlanProblems {
+    var errors: [RestoreCheckError] = []
 }
 
 /// Typed access to YAML nodes, with errors that carry the plan file and the node's line.
 struct PlanNodeReader {
     let file: String
     let baseDirectory: String
+    let problems = PlanProblems()
+
+    /// Reads one independent part of the plan (a set's key, a rule); its problem is recorded
+    /// and reading goes on. Anything but a plan error still stops the read.
+    func collect(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let problem as RestoreCheckError where problem.kind == .plan {
+            problems.errors.append(problem)
+        }
+    }
 
     func error(_ node: Node, _ message: String) -> RestoreCheckError {
         RestoreCheckError(.plan, message, path: file, line: node.mark?.line)
@@ -107,8 +145,12 @@ struct PlanNodeReader {
         for (key, value) in mapping {
             let name = key.string ?? ""
             guard allowed.contains(name) else {
-                throw error(
-                    key, "unknown key '\(name)' in \(context) (known: \(allowed.sorted().joined(separator: ", ")))")
+                // Recorded, and the rest of the mapping is still read: a typo hides nothing else.
+                problems.errors.append(
+                    error(
+                        key, "unknown key '\(name)' in \(context) (known: \(allowed.sorted().joined(separator: ", ")))")
+                )
+                continue
             }
             out[name] = value
         }

@@ -28,6 +28,8 @@ public struct RestoreCheckError: Error, CustomStringConvertible, Sendable {
     public var line: Int?
     /// `errno` of the failed system call, if any.
     public var errno: Int32?
+    /// Further problems of the same kind found in the same read (every problem of a plan).
+    public var also: [RestoreCheckError] = []
 
     public init(_ kind: Kind, _ message: String, path: String? = nil, line: Int? = nil, errno: Int32? = nil) {
         self.kind = kind
@@ -55,6 +57,8 @@ public struct RestoreCheckError: Error, CustomStringConvertible, Sendable {
         }
         text += message
         if let errno { text += " (\(Self.describe(errno: errno)))" }
+        // Each further problem on a line of its own, prefixed as the first one is printed.
+        for other in also { text += "\nrestorecheck: " + other.description }
         return text
     }
 

@@ -84,9 +84,11 @@ enum TestEnvironment {
     static func verify(
         _ arguments: [String], reports: String, stdin: String? = nil, environment: [String: String] = [:]
     ) -> Result {
-        run(
+        let result = run(
             binary, ["verify"] + arguments + ["--report-dir", reports, "--scratch", reports], stdin: stdin,
             environment: environment)
+        ReportSchema.checkLatest(in: reports)
+        return result
     }
 
     /// Runs a shell command line (for the real tools that make and damage archives). A tool
