@@ -12,7 +12,7 @@ BUILD_PACKAGES := pkg-config libarchive-dev libsqlite3-dev zlib1g-dev
 APT_PACKAGES := $(BUILD_PACKAGES) \
                 libarchive-tools tar gzip xz-utils zstd bzip2 zip unzip cpio mtree-netbsd libxml2-utils sqlite3 \
                 postgresql postgresql-client mariadb-server mariadb-client util-linux time python3 \
-                chromium prometheus procps strace curl man-db python3-jsonschema python3-yaml systemd
+                chromium prometheus procps strace curl man-db python3-jsonschema python3-yaml systemd prometheus-pushgateway
 DEMO_NOW := 2026-11-26T06:00:00Z
 BIN := .build/release/restorecheck
 # `make install`: a release binary with the Swift runtime linked in (it runs where only

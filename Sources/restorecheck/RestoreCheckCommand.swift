@@ -18,6 +18,7 @@ struct RestoreCheckCommand: ParsableCommand {
         version: RestoreCheckVersion.string,
         subcommands: [
             VerifyCommand.self, DiffCommand.self, BaselineCommand.self, HistoryCommand.self, ValidateCommand.self,
+            MergeCommand.self,
         ],
         defaultSubcommand: VerifyCommand.self
     )

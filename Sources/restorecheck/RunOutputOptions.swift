@@ -66,6 +66,20 @@ struct RunOutputOptions: ParsableArguments {
     }
 }
 
+/// Where a run's metrics go, for `verify` and `merge`: a node_exporter textfile, a Pushgateway.
+struct MetricsOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also write Prometheus metrics here (textfile collector format).", valueName: "file"))
+    var metricsFile: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Push each set's metrics to this Prometheus Pushgateway (grouped by job and set).", valueName: "url"))
+    var pushgateway: String?
+}
+
 /// Exits with `code` unless it is 0 (ArgumentParser's way to set the status).
 func finish(_ code: Int32) throws {
     if code != 0 { throw ExitCode(code) }

@@ -71,11 +71,6 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Also write Prometheus metrics here (textfile collector format).", valueName: "file"))
-    var metricsFile: String?
-
-    @Option(
-        name: .long,
         help: ArgumentHelp("The clock for age judgements, ISO 8601 (2026-11-26T06:00:00Z).", valueName: "time"))
     var now: String?
 
@@ -102,6 +97,39 @@ struct VerifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as failures.")
     var strict = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Verify only this shard's share of the plan's sets (I/N, 0-based); reports go to "
+                + "REPORT-DIR/shards/I/ for `restorecheck merge`.", valueName: "i/n"))
+    var shard: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "As --shard, with I from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", valueName: "n"))
+    var shards: Int?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The fleet run's name, kept with each shard so merge leaves out other runs' shards "
+                + "(default: $RESTORECHECK_RUN_ID).", valueName: "id"))
+    var runID: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Verify up to this many sets at once, each in its own process and sandbox (default 1).",
+            valueName: "k"))
+    var jobs: Int = 1
+
+    /// `--jobs`'s workers: the one set's JSON, nothing else (see `VerifyRequest.workerReport`).
+    @Option(name: .long, help: .hidden)
+    var workerReport: String?
+
+    @OptionGroup var metrics: MetricsOptions
+
     @OptionGroup var output: RunOutputOptions
 
     func validate() throws {
@@ -119,6 +147,8 @@ struct VerifyCommand: ParsableCommand {
         if let maxAge, AgeText.parse(maxAge) == nil {
             throw ValidationError("--max-age must be an age such as 26h or 7d")
         }
+        if jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64") }
+        if jobs > 1 && plan == "-" { throw ValidationError("--jobs needs a plan file (its workers read it), not -") }
         if let now, ISOTime.parse(now) == nil {
             throw ValidationError("--now must be ISO 8601, such as 2026-11-26T06:00:00Z")
         }
@@ -143,8 +173,17 @@ struct VerifyCommand: ParsableCommand {
         request.maxEntryBytes = maxEntryBytes.flatMap(ByteSize.parse)
         request.maxEntries = maxEntries
         request.strict = strict
-        request.metricsFile = metricsFile
+        request.metricsFile = metrics.metricsFile
+        request.jobs = jobs
+        request.runID = runID
+        request.pushgateway = metrics.pushgateway
+        request.workerReport = workerReport
         let environment = output.environment
+        do {
+            request.shard = try Shard.resolve(flag: shard, shards: shards, variables: environment.variables)
+        } catch {
+            throw ValidationError("\(error)")
+        }
         do { request.output = try output.request() } catch { throw ValidationError("\(error)") }
         try finish(VerifyRun(request: request, environment: environment).run())
     }

@@ -10,7 +10,7 @@ struct BaselinePlanWriter {
 
     func text() throws -> String {
         var out: [String] = []
-        let stamp = ISO8601DateFormatter().string(from: options.now)
+        let stamp = ISOTime.string(options.now)
         out.append("# Written by `restorecheck baseline \(options.source)` on \(stamp).")
         out.append(
             "# Every rule below held on that source. Counts and rows allow "

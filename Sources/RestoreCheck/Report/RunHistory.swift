@@ -86,7 +86,7 @@ public struct RunHistory {
         let database = try open()
         let statement = try database.prepare("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
         let values: [SQLValue] = [
-            .text(Array(ISO8601DateFormatter().string(from: entry.time).utf8)), .text(Array(entry.set.utf8)),
+            .text(Array(ISOTime.string(entry.time).utf8)), .text(Array(entry.set.utf8)),
             entry.archive.map { .text(Array($0.utf8)) } ?? .null,
             entry.sha256.map { .text(Array($0.utf8)) } ?? .null, .text(Array(entry.verdict.rawValue.utf8)),
             .integer(Int64(entry.passed)), .integer(Int64(entry.failed)), .integer(Int64(entry.errors)),
@@ -117,7 +117,7 @@ public struct RunHistory {
             }
             func real(_ index: Int) -> Double { row[index].number ?? 0 }
             // A row this version cannot read back is shown as an error, never as a pass.
-            let time = text(0).flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(timeIntervalSince1970: 0)
+            let time = text(0).flatMap(ISOTime.parse) ?? Date(timeIntervalSince1970: 0)
             return HistoryEntry(
                 time: time, set: text(1) ?? "", archive: text(2), sha256: text(3),
                 verdict: text(4).flatMap(Verdict.init(rawValue:)) ?? .error,

@@ -30,6 +30,17 @@ public struct VerifyRequest: Sendable {
     public var metricsFile: String?
     /// Monitors to tell (`--notify`), with the plan's `notify:`.
     public var notify: [Notifier.Target] = []
+    /// This machine's share of the plan in a fleet run (`--shard I/N`, `--shards N`).
+    public var shard: Shard?
+    /// The fleet run's name, kept in the shard record (`--run-id`, `RESTORECHECK_RUN_ID`).
+    public var runID: String?
+    /// Sets verified at once on this machine (`--jobs`).
+    public var jobs = 1
+    /// A Prometheus Pushgateway to push each set's metrics to (`--pushgateway`).
+    public var pushgateway: String?
+    /// Set by `--jobs` for its workers: write only the run's JSON here (no history, no
+    /// report directory, no notification); the parent does the rest once for all sets.
+    public var workerReport: String?
     public var output = RunOutputRequest()
 
     public init() {}

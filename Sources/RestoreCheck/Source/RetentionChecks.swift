@@ -25,10 +25,9 @@ struct RetentionChecks {
     let now: Date
 
     var listing: [BackupCopy] {
-        let formatter = ISO8601DateFormatter()
         return copies.enumerated().map { position, copy in
             BackupCopy(
-                name: copy.name, sizeBytes: copy.size, mtime: formatter.string(from: copy.mtime),
+                name: copy.name, sizeBytes: copy.size, mtime: ISOTime.string(copy.mtime),
                 ageSeconds: now.timeIntervalSince(copy.mtime), verified: position == 0)
         }
     }
