@@ -11,7 +11,12 @@ struct BaselineCommand: ParsableCommand {
             and writes a plan that recognises what the server holds (WordPress, Maildirs, media, dumps, \
             config), keeps secrets at their exact mode and owner, allows counts and table rows to drop \
             by --fraction, and imports every dump to list its tables. Every rule is checked against \
-            SOURCE before it is written, so the plan verifies its source with exit 0.
+            SOURCE before it is written, so the plan verifies its source with exit 0. What changes every \
+            night (logs, caches, spools, sessions, pid and lock files, package state) is left out of the \
+            rules and the spec and listed in the plan's `ignore:`, so the next night's backup verifies \
+            too; secrets are found by name and by content (a password, key or token) and pinned at their \
+            exact mode and owner; a directory of many links is one count rule. With --manifest the plan's \
+            `manifest:` is the spec, so a changed config line fails by name.
 
             Examples:
               restorecheck baseline / --out plan.yml --backups /srv/backups/shop
@@ -48,6 +53,9 @@ struct BaselineCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the scratch sandbox is created.", valueName: "dir"))
     var scratch: String?
 
+    @Flag(name: .long, help: "Overwrite an existing plan or spec.")
+    var force = false
+
     func validate() throws {
         guard fraction > 0, fraction <= 1 else { throw ValidationError("--fraction must be above 0 and at most 1") }
         guard prefix.hasPrefix("/") else { throw ValidationError("--prefix must be an absolute production path") }
@@ -61,6 +69,7 @@ struct BaselineCommand: ParsableCommand {
         options.fraction = fraction
         options.scratch = scratch
         options.name = name
+        options.force = force
         let environment = RunEnvironment(output: TerminalOutput(showsProgress: false))
         try finish(BaselineRun(options: options, planPath: out, manifestPath: manifest, environment: environment).run())
     }

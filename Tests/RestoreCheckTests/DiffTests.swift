@@ -111,4 +111,45 @@ import Testing
         #expect(checks["changing"]?.status == .warn)
         #expect(!offenders(checks["content"]).contains("/var/www/html/robots.txt"))
     }
+
+    /// What a person about to migrate acts on: the changed lines of a config, owners by name,
+    /// a secret's lines never shown, every difference with -v, and a summary first.
+    @Test func aChangedConfigShowsItsLinesAndVerboseListsEverything() throws {
+        let work = TestEnvironment.scratch("diff-lines")
+        defer { TestEnvironment.remove(work) }
+        let live = unpackDemo(work)
+        TestEnvironment.shell(
+            """
+            cd '\(live)' && sed -i 's/worker_processes .*/worker_processes 8;/' etc/nginx/nginx.conf \
+            && echo "define('DB_PASSWORD', 'n3w-s3cret!');" >> var/www/html/wp-config.php \
+            && chown 0:0 var/www/html/index.php \
+            && for i in $(seq 1 30); do echo $i > var/www/html/extra-$i.txt; done
+            """)
+        let (result, checks) = diff([TestEnvironment.demoArchive, "--live", live, "-v"], work: work)
+        #expect(result.code == 1, "\(result.all)")
+        let config = checks["content"]?.offenders.first { $0.name == "/etc/nginx/nginx.conf" }?.reason ?? ""
+        #expect(config.contains("- worker_processes") && config.contains("+ worker_processes 8;"), "\(config)")
+        let secret = checks["content"]?.offenders.first { $0.name.hasSuffix("wp-config.php") }?.reason ?? ""
+        #expect(secret.contains("a secret: its lines are not shown") && !secret.contains("n3w-s3cret"), "\(secret)")
+        let owner = checks["metadata"]?.offenders.first { $0.name.hasSuffix("/index.php") }?.reason ?? ""
+        #expect(owner.contains("www-data(33):www-data(33) in the backup, root(0):root(0) live"), "\(owner)")
+        #expect(checks["only live"]?.offenders.count == 30, "every difference is kept")
+        #expect(result.out.contains("extra-30.txt"), "-v lists every difference")
+        #expect(result.out.contains("differences: ") && result.out.contains("most under /var/www/html"))
+        let history = TestEnvironment.run(
+            TestEnvironment.binary, ["history", "--diffs", "--report-dir", work + "/r"])
+        #expect(history.out.contains("FAIL"), "\(history.all)")
+    }
+
+    /// `--prefix` compares one sub-tree of a whole-server archive with a live sub-tree.
+    @Test func prefixComparesOneSubTreeOfAWholeArchive() {
+        let work = TestEnvironment.scratch("diff-subtree")
+        defer { TestEnvironment.remove(work) }
+        let live = unpackDemo(work)
+        TestEnvironment.shell("echo changed >> '\(live)/etc/nginx/nginx.conf'")
+        let (same, checks) = diff(
+            [TestEnvironment.demoArchive, "--live", live + "/var/www", "--prefix", "/var/www"], work: work)
+        #expect(same.code == 0, "only /var/www is compared: \(same.all)")
+        #expect(checks["only in backup"]?.status == .pass)
+    }
 }

@@ -80,7 +80,9 @@ import Testing
     }
 
     /// `diff` compares; it is no nightly verdict, so the history does not record it (a verify does).
-    @Test func aDiffIsNotRecordedInTheHistory() throws {
+    /// A diff run is recorded apart: its differences never read as a failed night, and the
+    /// set's last pass is a verify's.
+    @Test func aDiffIsRecordedApartFromTheNightlyVerdicts() throws {
         let work = TestEnvironment.scratch("pipe-diff")
         defer { TestEnvironment.remove(work) }
         var diff = DiffRequest(live: work)
@@ -89,12 +91,16 @@ import Testing
         diff.output.scratch = work + "/scratch"
         let code = DiffRun(request: diff, environment: RunEnvironment(output: CapturedOutput())).run()
         #expect(code == 1, "the demo differs from an empty live tree")
-        #expect(!FileManager.default.fileExists(atPath: work + "/reports/history.sqlite"))
+        let verifies = RunHistory(reportDirectory: work + "/reports")
+        let diffs = RunHistory(reportDirectory: work + "/reports", kind: .diff)
+        #expect(try verifies.entries().isEmpty)
+        #expect(try diffs.entries().map(\.verdict) == [.fail])
         _ = VerifyRun(
             request: request(archive: TestEnvironment.demoArchive, work: work),
             environment: RunEnvironment(output: CapturedOutput())
         ).run()
-        #expect(FileManager.default.fileExists(atPath: work + "/reports/history.sqlite"))
+        #expect(try verifies.entries().map(\.verdict) == [.pass])
+        #expect(try diffs.entries().count == 1)
     }
 
     /// Every verdict comes from one place: a set's, the run's, the history row's and the exit code agree.

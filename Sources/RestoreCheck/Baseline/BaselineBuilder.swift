@@ -14,6 +14,12 @@ public struct BaselineBuilder {
         public var scratch: String?
         public var name: String?
         public var now = Date()
+        /// Where the plan and the mtree spec go: the plan's `manifest:` names the spec,
+        /// relative to the plan when it sits beside it.
+        public var planPath: String?
+        public var manifestPath: String?
+        /// Overwrite an existing plan or spec (a hand-edited plan is never lost by accident).
+        public var force = false
         public init(source: String) { self.source = source }
     }
 

@@ -66,7 +66,7 @@ struct BaselineFinder {
         }
         // Media: the highest directories holding images, audio or video.
         var mediaCounts: [String: [String: Int]] = [:]
-        for entry in view.index.entries where entry.type == .file {
+        for entry in view.index.entries where entry.type == .file && !VolatilePaths.isVolatile(entry.productionPath) {
             let ext = (entry.productionPath as NSString).pathExtension.lowercased()
             guard MediaPreset.signatures[ext] != nil else { continue }
             let directory = Self.mediaRoot(entry.productionPath)
@@ -129,15 +129,23 @@ struct BaselineFinder {
                         + "each table must keep \(Int(fraction * 100))% of its rows",
                     lines: lines))
         }
-        // Config: regular files under /etc, no looser than today.
+        // Config: regular files under /etc, no looser than today, one preset per mode found
+        // (never the loosest mode for all), at most 40 files each: the mtree spec pins the rest.
         let config = view.index.entries.filter {
             $0.type == .file && $0.productionPath.hasPrefix("/etc/") && $0.size > 0
-        }.map(\.productionPath).sorted()
-        if !config.isEmpty {
+                && !VolatilePaths.isVolatile($0.productionPath)
+        }
+        let byMode = Dictionary(grouping: config, by: \.permissions)
+        for (mode, files) in byMode.sorted(by: { $0.key < $1.key }) {
             var preset = PresetRule(kind: .config, location: "")
-            preset.paths = Array(config.prefix(100))
-            preset.mode = preset.paths.compactMap { view.entry($0)?.permissions }.reduce(0, |)
-            candidates.append((preset, "configuration: present, not empty, no looser than today"))
+            let shallowFirst = files.map(\.productionPath).sorted {
+                let (a, b) = ($0.split(separator: "/").count, $1.split(separator: "/").count)
+                return a != b ? a < b : $0 < $1
+            }
+            preset.paths = Array(shallowFirst.prefix(40)).sorted()
+            preset.mode = mode
+            let more = files.count > 40 ? " (the \(files.count - 40) others of this mode are in the mtree spec)" : ""
+            candidates.append((preset, "configuration at mode \(octal(mode)): present, not empty, no looser\(more)"))
         }
         for (preset, comment) in candidates {
             let (ok, why) = passes(preset)
@@ -148,29 +156,64 @@ struct BaselineFinder {
             out.presets.append(BaselineRule(comment: comment, lines: Self.lines(preset)))
         }
         // Secrets and keys: exact mode and owner.
-        for entry in view.index.entries where entry.type == .file && isSecret(entry.productionPath) {
+        for entry in view.index.entries where entry.type == .file && !VolatilePaths.isVolatile(entry.productionPath) {
+            let byName = isSecret(entry.productionPath)
+            guard byName || holdsSecret(entry) else { continue }
             var lines = [
                 "- path: \(yamlQuoted(entry.productionPath))", "  type: file",
                 "  mode: \"\(octal(entry.permissions))\"",
             ]
             if view.recordsOwners {
-                lines.append(entry.uname.map { "  owner: \(yamlQuoted($0))" } ?? "  uid: \(entry.uid)")
-                lines.append(entry.gname.map { "  group: \(yamlQuoted($0))" } ?? "  gid: \(entry.gid)")
+                // An archive made with --numeric-owner records empty names: pin the numbers.
+                let owner = entry.uname.flatMap { $0.isEmpty ? nil : $0 }
+                let group = entry.gname.flatMap { $0.isEmpty ? nil : $0 }
+                lines.append(owner.map { "  owner: \(yamlQuoted($0))" } ?? "  uid: \(entry.uid)")
+                lines.append(group.map { "  group: \(yamlQuoted($0))" } ?? "  gid: \(entry.gid)")
             }
-            out.secrets.append(BaselineRule(comment: "a secret: exactly this mode and owner", lines: lines))
+            let why = byName ? "a secret" : "holds a secret (a password, key or token)"
+            out.secrets.append(BaselineRule(comment: "\(why): exactly this mode and owner", lines: lines))
         }
         // Symlinks in /etc (sites-enabled and the like): the same targets.
-        for entry in view.index.entries where entry.type == .symlink && entry.productionPath.hasPrefix("/etc/") {
-            guard let target = entry.link else { continue }
-            out.links.append(
-                BaselineRule(
-                    comment: "a link that switches something on",
-                    lines: [
-                        "- path: \(yamlQuoted(entry.productionPath))", "  type: symlink",
-                        "  target: \(yamlQuoted(target))",
-                    ]))
+        // A directory of many links (alternatives, rc?.d, certificates) is one count rule; a
+        // few links (sites-enabled) keep their exact targets.
+        let links = view.index.entries.filter {
+            $0.type == .symlink && $0.productionPath.hasPrefix("/etc/") && $0.link != nil
+                && !VolatilePaths.isVolatile($0.productionPath)
+        }
+        let byDirectory = Dictionary(grouping: links) { ($0.productionPath as NSString).deletingLastPathComponent }
+        for (directory, entries) in byDirectory.sorted(by: { $0.key < $1.key }) {
+            if entries.count > 3 {
+                out.links.append(
+                    BaselineRule(
+                        comment: "\(entries.count) links in \(directory) today; at least \(slack(entries.count))",
+                        lines: [
+                            "- glob: \(yamlQuoted(directory + "/*"))", "  type: symlink",
+                            "  min_count: \(slack(entries.count))",
+                        ]))
+                continue
+            }
+            for entry in entries.sorted(by: { $0.productionPath < $1.productionPath }) {
+                out.links.append(
+                    BaselineRule(
+                        comment: "a link that switches something on",
+                        lines: [
+                            "- path: \(yamlQuoted(entry.productionPath))", "  type: symlink",
+                            "  target: \(yamlQuoted(entry.link!))",
+                        ]))
+            }
         }
         return out
+    }
+
+    /// A configuration-kind file whose first 64 KiB hold a password, key or token.
+    private func holdsSecret(_ entry: IndexedEntry) -> Bool {
+        guard SecretContent.isCandidate(entry.productionPath, size: entry.size) else { return false }
+        var head: [UInt8] = []
+        _ = view.reader.stream(entry.productionPath) { chunk in
+            head += chunk.prefix(65_536 - head.count)
+            return head.count < 65_536
+        }
+        return SecretContent.holdsSecret(head)
     }
 
     private func isSecret(_ path: String) -> Bool {

@@ -23,8 +23,19 @@ struct BaselinePlanWriter {
         if options.prefix != "/" {
             out.append("    layout: { prefix: \(yamlQuoted(options.prefix)) }   # the archive holds this sub-tree")
         }
-        out.append(
-            "    manifest: auto                 # SHA256SUMS / *.mtree inside the archive, or ARCHIVE.mtree beside it")
+        if let spec = manifestReference {
+            out.append(
+                "    manifest: \(yamlQuoted(spec))   # the mtree spec written with this plan: every file's digest")
+        } else {
+            out.append(
+                "    manifest: auto                 # SHA256SUMS / *.mtree inside the archive, "
+                    + "or ARCHIVE.mtree beside it")
+        }
+        let volatile = VolatilePaths.present(in: view.index.entries.map(\.productionPath))
+        if !volatile.isEmpty {
+            out.append("    ignore:                        # changes every night: left out of every check")
+            out += volatile.map { "      - \(yamlQuoted($0))" }
+        }
         let expect = [
             ("What the server holds (presets: bundles of checks)", sections.presets),
             ("Secrets and keys", sections.secrets), ("Links", sections.links),
@@ -42,11 +53,20 @@ struct BaselinePlanWriter {
         for note in skipped { out.append("    # left out: \(note.replacingOccurrences(of: "\n", with: " "))") }
         out.append("reports:")
         out.append("  dir: Reports")
-        out.append("  formats: [junit, json]")
+        out.append("  formats: [junit, json, html]")
         let text = out.joined(separator: "\n") + "\n"
         _ = try PlanLoader().parse(
             text, file: "(the generated plan)", baseDirectory: FileManager.default.currentDirectoryPath)
         return text
+    }
+
+    /// The spec's path as the plan names it: relative when beside the plan, else absolute.
+    private var manifestReference: String? {
+        guard let spec = options.manifestPath, spec != "-" else { return nil }
+        let absolute = URL(fileURLWithPath: spec).standardized.path
+        guard let plan = options.planPath, plan != "-" else { return absolute }
+        let directory = URL(fileURLWithPath: plan).standardized.deletingLastPathComponent().path
+        return absolute.hasPrefix(directory + "/") ? String(absolute.dropFirst(directory.count + 1)) : absolute
     }
 
     private func render(_ rule: BaselineRule, indent: String) -> [String] {
@@ -61,11 +81,34 @@ struct BaselinePlanWriter {
         return cleaned.isEmpty || cleaned == "-" ? "server" : cleaned
     }
 
-    /// `shop-2026-11-26.tar.zst` → `shop`; `demo-2026-11-26.tar.gz` → `demo`.
+    /// `shop-2026-11-26.tar.zst` → `shop`; `web2-20261126.tar.gz` → `web2`: the name up to its
+    /// date (eight digits, dashes or underscores between them allowed, starting 19 or 20).
     static func stem(_ name: String) -> String {
+        let characters = Array(name)
+        for start in characters.indices where start == 0 || "-_.".contains(characters[start - 1]) {
+            var digits = 0
+            var index = start
+            while index < characters.count, digits < 8, characters[index].isNumber || "-_".contains(characters[index]) {
+                if characters[index].isNumber { digits += 1 }
+                index += 1
+            }
+            let head = String(characters[start..<min(start + 2, characters.count)])
+            guard digits == 8, head == "19" || head == "20", start > 0 else { continue }
+            let trimmed = String(characters[..<start]).trimmingCharacters(in: CharacterSet(charactersIn: "-_."))
+            if !trimmed.isEmpty { return trimmed }
+        }
         let head = name.prefix { !$0.isNumber }
         let trimmed = head.trimmingCharacters(in: CharacterSet(charactersIn: "-_."))
         return trimmed.isEmpty ? name : trimmed
+    }
+
+    /// The pattern that matches this server's copies and not another's: `web-*` for
+    /// `web-2026-11-26.tar.gz`, so `web2-…` stays out.
+    static func pattern(_ name: String) -> String {
+        let stem = stem(name)
+        guard name.hasPrefix(stem), name.count > stem.count else { return stem + "*" }
+        let separator = name[name.index(name.startIndex, offsetBy: stem.count)]
+        return "-_.".contains(separator) ? "\(stem)\(separator)*" : stem + "*"
     }
 
     /// The source: the copies' directory (with a schedule read off their dates) when there
@@ -88,7 +131,7 @@ struct BaselinePlanWriter {
         guard let directory else { return [] }
         let all = (try? ArchiveLocator.candidates(in: directory, pattern: nil)) ?? []
         let name = sample ?? all.first?.name ?? ""
-        let pattern = name.isEmpty ? nil : BaselinePlanWriter.stem(name) + "*"
+        let pattern = name.isEmpty ? nil : BaselinePlanWriter.pattern(name)
         let copies = all.filter { pattern == nil || fnmatch(pattern!, $0.name, 0) == 0 }
         guard copies.count >= 2 || view.archive == nil else {
             return ["source: { archive: \(yamlQuoted(view.archive!)) }"]

@@ -14,7 +14,9 @@ struct MtreeWriter {
             lines.append(
                 ". type=dir mode=\(octal(UInt32(root.st_mode) & 0o7777)) uid=\(root.st_uid) gid=\(root.st_gid)")
         }
-        for entry in view.index.entries.sorted(by: { $0.productionPath < $1.productionPath }) where entry.restored {
+        // What churns nightly (logs, caches …) stays out: pinned, it would fail the next backup.
+        for entry in view.index.entries.sorted(by: { $0.productionPath < $1.productionPath })
+        where entry.restored && !VolatilePaths.isVolatile(entry.productionPath) {
             let relative = String(decoding: view.reader.relative(entry.productionPath), as: UTF8.self)
             guard !relative.isEmpty else { continue }
             var fields = ["./" + MtreeEscapes.encode(Array(relative.utf8))]

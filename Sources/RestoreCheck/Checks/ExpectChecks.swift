@@ -11,6 +11,8 @@ struct ExpectChecks {
     let index: EntryIndex
     let reader: SandboxReader
     let recordsOwners: Bool
+    /// The set's `ignore:` globs, left out of what a glob rule matches.
+    var ignore: [Glob] = []
 
     func results() -> [CheckResult] {
         rules.flatMap { rule -> [CheckResult] in
@@ -139,7 +141,9 @@ struct ExpectChecks {
     private func judgeGlob(_ rule: ExpectRule, _ pattern: String) -> [CheckResult] {
         let glob = Glob(pattern)
         let matches = index.entries.filter { entry in
-            guard entry.restored, glob.matches(entry.productionPath) else { return false }
+            guard entry.restored, glob.matches(entry.productionPath),
+                !ignore.contains(where: { $0.matches(entry.productionPath) })
+            else { return false }
             guard let type = rule.type else { return true }
             return (entry.type == .hardlink ? .file : entry.type) == type
         }

@@ -7,6 +7,19 @@ struct ManifestChecks {
     let problems: [String]
     let index: EntryIndex
     let recordsOwners: Bool
+    /// The set's `ignore:` globs: what changes nightly is not held to a manifest either.
+    var ignore: [Glob] = []
+
+    /// Whether a manifest line is about an ignored path (by the entry it names, or by its key
+    /// as a path from the root when the entry is missing).
+    private func isIgnored(_ key: String, in manifest: Manifest) -> Bool {
+        guard !ignore.isEmpty else { return false }
+        let path =
+            lookup(key, in: manifest)?.productionPath ?? "/"
+            + key.split(separator: "/").filter { $0 != "." }
+            .joined(separator: "/")
+        return ignore.contains { $0.matches(path) }
+    }
 
     func results() -> [CheckResult] {
         [checksums(), metadata()]
@@ -44,7 +57,8 @@ struct ManifestChecks {
         for manifest in manifests where !manifest.algorithms.isEmpty {
             do {
                 try manifest.forEachEntry { item in
-                    guard !item.digests.isEmpty, item.key != manifest.selfKey else { return }
+                    guard !item.digests.isEmpty, item.key != manifest.selfKey, !isIgnored(item.key, in: manifest)
+                    else { return }
                     if let offender = judgeDigests(item, in: manifest) {
                         offenders.append(offender)
                     } else {
@@ -107,7 +121,7 @@ struct ManifestChecks {
         for spec in specs {
             do {
                 try spec.forEachEntry { item in
-                    guard item.key != spec.selfKey else { return }
+                    guard item.key != spec.selfKey, !isIgnored(item.key, in: spec) else { return }
                     guard let entry = lookup(item.key, in: spec) else {
                         if item.type == .directory && isImpliedDirectory(item.key, in: spec) { return }
                         if !item.optional {

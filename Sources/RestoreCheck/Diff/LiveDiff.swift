@@ -13,13 +13,36 @@ struct LiveDiff {
     let live: LiveTree
     let ignore: [Glob]
     let recordsOwners: Bool
+    /// Put in front of the backup's paths: an archive of a sub-tree (`tar -C /var/www .`)
+    /// compared under `--prefix /var/www`.
+    let shift: String
+    /// Files the plan keeps private (a `path:` rule pinning a mode no other user may read):
+    /// their lines are never shown, whatever they hold.
+    var secrets: Set<String> = []
 
-    init(backup: EntryIndex, reader: SandboxReader, live: LiveTree, ignore: [String], recordsOwners: Bool) {
+    init(
+        backup: EntryIndex, reader: SandboxReader, live: LiveTree, ignore: [String], recordsOwners: Bool,
+        shift: String = ""
+    ) {
         self.backup = backup
         self.reader = reader
         self.live = live
         self.ignore = ignore.map { Glob($0.hasPrefix("/") ? $0 : "/" + $0) }
         self.recordsOwners = recordsOwners
+        self.shift = shift == "/" ? "" : shift
+    }
+
+    /// A backup entry's path on the live side.
+    private func livePath(_ backupPath: String) -> String {
+        shift.isEmpty ? backupPath : backupPath == "/" ? shift : shift + backupPath
+    }
+
+    /// A live path's entry in the backup.
+    private func backupEntry(_ path: String) -> IndexedEntry? {
+        guard !shift.isEmpty else { return backup.entry(productionPath: path) }
+        if path == shift { return backup.entry(productionPath: "/") }
+        guard path.hasPrefix(shift + "/") else { return nil }
+        return backup.entry(productionPath: String(path.dropFirst(shift.count)))
     }
 
     private func ignored(_ path: String) -> Bool {
@@ -46,7 +69,10 @@ struct LiveDiff {
         var content: [Offender] = []
         var metadata: [Offender] = []
         var changing: [Offender] = []
-        for entry in backup.entries where relevant(entry) && entry.restored {
+        for var entry in backup.entries where entry.restored {
+            let stored = entry.productionPath
+            entry.productionPath = livePath(stored)
+            guard relevant(entry) else { continue }
             guard let other = liveIndex.entry(productionPath: entry.productionPath) else {
                 onlyBackup.append(Offender(entry.productionPath, "in the backup, not on the live server"))
                 continue
@@ -71,13 +97,13 @@ struct LiveDiff {
                         "mode \(octal(entry.permissions)) in the backup, \(octal(other.permissions)) live"))
             }
             if recordsOwners, backupType != .symlink, entry.uid != other.uid || entry.gid != other.gid {
+                let backupOwner = Self.owner(entry.uid, entry.gid, names: (entry.uname, entry.gname))
+                let liveOwner = Self.owner(other.uid, other.gid, names: Self.localNames(other.uid, other.gid))
                 metadata.append(
-                    Offender(
-                        entry.productionPath,
-                        "owner \(entry.uid):\(entry.gid) in the backup, \(other.uid):\(other.gid) live"))
+                    Offender(entry.productionPath, "owner \(backupOwner) in the backup, \(liveOwner) live"))
             }
             if backupType == .file {
-                switch compareContent(entry, walked: other) {
+                switch compareContent(entry, stored: stored, walked: other) {
                 case .same: break
                 case .differs(let reason): content.append(Offender(entry.productionPath, reason))
                 case .changing:
@@ -86,7 +112,7 @@ struct LiveDiff {
             }
         }
         for entry in liveIndex.entries
-        where relevant(entry) && backup.entry(productionPath: entry.productionPath) == nil {
+        where relevant(entry) && backupEntry(entry.productionPath) == nil {
             onlyLive.append(Offender(entry.productionPath, "on the live server, not in the backup"))
         }
         let note = sockets > 0 ? " (\(plural(sockets, "socket")) skipped: no archive holds one)" : ""
@@ -94,18 +120,20 @@ struct LiveDiff {
             CheckResult.judge(
                 CheckID(.diff, "only in backup"), offenders: onlyBackup,
                 pass: "everything in the backup is on the live server",
-                fail: { "\(plural($0, "path")) only in the backup" }),
+                fail: { "\(plural($0, "path")) only in the backup" }, keep: CheckResult.keptDifferences),
             CheckResult.judge(
                 CheckID(.diff, "only live"), offenders: onlyLive,
                 pass: "everything on the live server is in the backup\(note)",
-                fail: { "\(plural($0, "path")) only on the live server\(note)" }),
+                fail: { "\(plural($0, "path")) only on the live server\(note)" }, keep: CheckResult.keptDifferences),
             CheckResult.judge(
                 CheckID(.diff, "content"), offenders: content,
-                pass: "every file's content matches", fail: { "\(plural($0, "file")) with other content live" }),
+                pass: "every file's content matches", fail: { "\(plural($0, "file")) with other content live" },
+                keep: CheckResult.keptDifferences),
             CheckResult.judge(
                 CheckID(.diff, "metadata"), offenders: metadata,
                 pass: "types, modes, owners and link targets match",
-                fail: { "\(plural($0, "difference")) in type, mode, owner or link target" }),
+                fail: { "\(plural($0, "difference")) in type, mode, owner or link target" },
+                keep: CheckResult.keptDifferences),
             CheckResult.judge(
                 CheckID(.diff, "changing"), offenders: changing, failing: .warn,
                 pass: "nothing changed on the live server during the comparison",
@@ -123,9 +151,8 @@ struct LiveDiff {
 
     /// SHA-256 of the restored copy against the live file; a live file whose size or mtime
     /// moves while it is read is `changing`, not different.
-    private func compareContent(_ entry: IndexedEntry, walked: IndexedEntry) -> Comparison {
-        let production = entry.productionPath
-        let path = live.diskPath(of: production)
+    private func compareContent(_ entry: IndexedEntry, stored production: String, walked: IndexedEntry) -> Comparison {
+        let path = live.diskPath(of: entry.productionPath)
         var before = stat()
         guard lstat(path, &before) == 0 else { return .changing }
         // Moved on since the walk: the live side is not holding still.
@@ -146,6 +173,43 @@ struct LiveDiff {
             ? "same size"
             : "\(ByteSize.format(UInt64(restoredInfo.st_size))) in the backup, "
                 + "\(ByteSize.format(UInt64(after.st_size))) live"
-        return .differs("content differs (\(sizes))")
+        return .differs("content differs (\(sizes))" + changedLines(production, live: path))
+    }
+
+    /// The changed lines of a text file, indented under the offender; nothing for binary or
+    /// large files, and never the lines of a secret.
+    private func changedLines(_ production: String, live path: String) -> String {
+        var backupBytes: [UInt8] = []
+        _ = reader.stream(production) { chunk in
+            backupBytes += chunk.prefix(TextDiff.maxBytes + 1 - backupBytes.count)
+            return backupBytes.count <= TextDiff.maxBytes
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
+        defer { try? handle.close() }
+        let liveBytes = [UInt8]((try? handle.read(upToCount: TextDiff.maxBytes + 1)) ?? Data())
+        if secrets.contains(production) || secrets.contains(livePath(production))
+            || SecretContent.isSecretName(production) || SecretContent.holdsSecret(Array(backupBytes.prefix(65_536)))
+            || SecretContent.holdsSecret(Array(liveBytes.prefix(65_536)))
+        {
+            return "; a secret: its lines are not shown"
+        }
+        guard let lines = TextDiff.lines(backup: backupBytes, live: liveBytes) else { return "" }
+        return ":\n" + lines.map { "    " + $0 }.joined(separator: "\n")
+    }
+
+    /// `www-data(33):www-data(33)`, or the bare numbers when no name is known.
+    static func owner(_ uid: Int64, _ gid: Int64, names: (String?, String?)) -> String {
+        func one(_ name: String?, _ number: Int64) -> String {
+            guard let name, !name.isEmpty else { return String(number) }
+            return "\(name)(\(number))"
+        }
+        return one(names.0, uid) + ":" + one(names.1, gid)
+    }
+
+    /// The live server's names for its numbers.
+    static func localNames(_ uid: Int64, _ gid: Int64) -> (String?, String?) {
+        let user = getpwuid(uid_t(truncatingIfNeeded: uid)).map { String(cString: $0.pointee.pw_name) }
+        let group = getgrgid(gid_t(truncatingIfNeeded: gid)).map { String(cString: $0.pointee.gr_name) }
+        return (user, group)
     }
 }

@@ -34,11 +34,19 @@ public struct CheckResult: Codable, Sendable {
 
     public static let shownOffenders = 20
 
-    public init(_ id: CheckID, status: CheckStatus, message: String, offenders: [Offender] = [], seconds: Double = 0) {
+    /// Every difference a `diff` finds is kept (up to this many): a person about to migrate
+    /// wants the whole list in the JSON and HTML, and with `-v`.
+    public static let keptDifferences = 10_000
+
+    /// `keep`: how many offenders are listed (the rest only counted).
+    public init(
+        _ id: CheckID, status: CheckStatus, message: String, offenders: [Offender] = [], seconds: Double = 0,
+        keep: Int = shownOffenders
+    ) {
         self.id = id
         self.status = status
         self.message = message
-        self.offenders = Array(offenders.prefix(Self.shownOffenders))
+        self.offenders = Array(offenders.prefix(keep))
         offenderCount = offenders.count
         self.seconds = seconds
     }
@@ -46,11 +54,11 @@ public struct CheckResult: Codable, Sendable {
     /// Pass when there are no offenders, else `failing` with a count in the message.
     public static func judge(
         _ id: CheckID, offenders: [Offender], failing: CheckStatus = .fail,
-        pass: String, fail: (Int) -> String
+        pass: String, fail: (Int) -> String, keep: Int = shownOffenders
     ) -> CheckResult {
         offenders.isEmpty
             ? CheckResult(id, status: .pass, message: pass)
-            : CheckResult(id, status: failing, message: fail(offenders.count), offenders: offenders)
+            : CheckResult(id, status: failing, message: fail(offenders.count), offenders: offenders, keep: keep)
     }
 
     /// Did not pass in a way that decides a verdict (a failure or an error).

@@ -42,12 +42,14 @@ public struct ConsoleReporter {
                         "  \(phase.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(label(worst))  "
                             + "\(counts)"
                     )
+                    if phase == .diff, let summary = Self.diffSummary(checks) { lines.append("    " + summary) }
                     for check in checks where verbose || [.fail, .error, .warn].contains(check.status) {
                         lines.append("    \(label(check.status)) \(check.name): \(check.message)")
-                        for offender in check.offenders.prefix(verbose ? CheckResult.shownOffenders : 5) {
+                        // -v: every offender kept (a diff keeps every difference).
+                        for offender in check.offenders.prefix(verbose ? check.offenders.count : 5) {
                             lines.append("        \(offender.name): \(offender.reason)")
                         }
-                        let shown = min(check.offenders.count, verbose ? CheckResult.shownOffenders : 5)
+                        let shown = min(check.offenders.count, verbose ? check.offenders.count : 5)
                         if check.offenderCount > shown {
                             lines.append("        … and \(check.offenderCount - shown) more (see report.json)")
                         }
@@ -78,6 +80,23 @@ public struct ConsoleReporter {
         }
         lines.append(verdictLine(report, reportPaths: reportPaths))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A diff's differences at a glance, before the lists: how many of each kind, and the
+    /// directories with the most (where a migration has drifted).
+    static func diffSummary(_ checks: [CheckResult]) -> String? {
+        let differing = checks.filter { $0.offenderCount > 0 && $0.status != .pass }
+        guard !differing.isEmpty else { return nil }
+        let counts = differing.map { "\($0.offenderCount) \($0.name)" }.joined(separator: ", ")
+        var byDirectory: [String: Int] = [:]
+        for check in differing {
+            for offender in check.offenders {
+                byDirectory[(offender.name as NSString).deletingLastPathComponent, default: 0] += 1
+            }
+        }
+        let top = byDirectory.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+        return "differences: \(counts); most under "
+            + top.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
     }
 
     public func verdictLine(_ report: RunReport, reportPaths: [String]) -> String {

@@ -58,10 +58,20 @@ public struct HistoryEntry: Codable, Sendable {
 /// appends a row per set. Reading or writing it never changes a verdict; a failure is a
 /// warning the caller prints.
 public struct RunHistory {
-    public let path: String
+    /// Which runs: the nightly verdicts (`runs`) or the comparisons before a migration
+    /// (`diffs`), kept in tables of their own so a diff's differences never read as a failed
+    /// night, nor a diff as the set's last pass.
+    public enum Kind: String, Sendable {
+        case verify = "runs"
+        case diff = "diffs"
+    }
 
-    public init(reportDirectory: String) {
+    public let path: String
+    public let kind: Kind
+
+    public init(reportDirectory: String, kind: Kind = .verify) {
         path = (reportDirectory as NSString).appendingPathComponent("history.sqlite")
+        self.kind = kind
     }
 
     private func open() throws -> SQLiteDatabase {
@@ -78,13 +88,15 @@ public struct RunHistory {
               verdict TEXT NOT NULL, passed INTEGER, failed INTEGER, errors INTEGER, warnings INTEGER,
               archive_bytes INTEGER, restored_bytes INTEGER, rows INTEGER, seconds REAL);
             CREATE INDEX IF NOT EXISTS runs_by_set ON runs (set_name, time);
+            CREATE TABLE IF NOT EXISTS diffs AS SELECT * FROM runs WHERE 0;
+            CREATE INDEX IF NOT EXISTS diffs_by_set ON diffs (set_name, time);
             """)
         return database
     }
 
     public func append(_ entry: HistoryEntry) throws {
         let database = try open()
-        let statement = try database.prepare("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        let statement = try database.prepare("INSERT INTO \(kind.rawValue) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
         let values: [SQLValue] = [
             .text(Array(ISOTime.string(entry.time).utf8)), .text(Array(entry.set.utf8)),
             entry.archive.map { .text(Array($0.utf8)) } ?? .null,
@@ -103,7 +115,9 @@ public struct RunHistory {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let database = try open()
         let filter = set.map { "WHERE set_name = '\($0.replacingQuotes)'" } ?? ""
-        return try database.rows("SELECT * FROM runs \(filter) ORDER BY time DESC, rowid DESC LIMIT \(limit)").map {
+        return try database.rows(
+            "SELECT * FROM \(kind.rawValue) \(filter) ORDER BY time DESC, rowid DESC LIMIT \(limit)"
+        ).map {
             row in
             func text(_ index: Int) -> String? {
                 if case .text(let bytes) = row[index] {

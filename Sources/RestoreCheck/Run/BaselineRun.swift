@@ -21,6 +21,15 @@ public struct BaselineRun {
     public func run() -> Int32 {
         ProcessLocale.useUTF8()
         do {
+            for path in [planPath, manifestPath].compactMap({ $0 }) where path != "-" && !options.force {
+                if FileManager.default.fileExists(atPath: path) {
+                    throw RestoreCheckError(
+                        .usage, "already exists (a plan you may have edited); --force overwrites it", path: path)
+                }
+            }
+            var options = options
+            options.planPath = planPath
+            options.manifestPath = manifestPath
             let result = try BaselineBuilder(options: options).build(manifest: manifestPath != nil)
             if let manifestPath, let spec = result.manifest { try write(spec, to: manifestPath) }
             if planPath == "-" { environment.output.say(result.plan) } else { try write(result.plan, to: planPath) }

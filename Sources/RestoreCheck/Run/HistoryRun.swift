@@ -7,6 +7,8 @@ public struct HistoryRun {
     public let setName: String?
     public let limit: Int
     public let environment: RunEnvironment
+    /// The nightly verdicts, or the diff runs (`--diffs`).
+    public var kind: RunHistory.Kind = .verify
 
     public init(reportDirectory: String, setName: String?, limit: Int, environment: RunEnvironment) {
         self.reportDirectory = reportDirectory
@@ -16,7 +18,7 @@ public struct HistoryRun {
     }
 
     public func run() -> Int32 {
-        let history = RunHistory(reportDirectory: reportDirectory)
+        let history = RunHistory(reportDirectory: reportDirectory, kind: kind)
         guard FileManager.default.fileExists(atPath: history.path) else {
             environment.output.warn("restorecheck: no history yet at \(history.path) (every verify run adds to it)")
             return 2

@@ -14,8 +14,8 @@ struct RunOutputs {
 
     /// Reads each set's earlier runs (when it last passed, the last 30 runs) and appends this
     /// run. A history that cannot be read or written is a warning, never a change of verdict.
-    func recordHistory(_ report: inout RunReport) {
-        let history = RunHistory(reportDirectory: directory)
+    func recordHistory(_ report: inout RunReport, kind: RunHistory.Kind = .verify) {
+        let history = RunHistory(reportDirectory: directory, kind: kind)
         do {
             for index in report.sets.indices {
                 let earlier = try history.entries(set: report.sets[index].name)

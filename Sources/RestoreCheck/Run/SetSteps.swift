@@ -122,7 +122,7 @@ struct SetSteps {
                 ManifestChecks(
                     manifests: manifests.parsed + outcome.embeddedManifests,
                     problems: manifests.problems + outcome.manifestErrors,
-                    index: outcome.index, recordsOwners: outcome.facts.recordsOwners
+                    index: outcome.index, recordsOwners: outcome.facts.recordsOwners, ignore: set.ignore.map(Glob.init)
                 ).results()
             )
         }
@@ -131,7 +131,8 @@ struct SetSteps {
                 (
                     (),
                     ExpectChecks(
-                        rules: [rule], index: outcome.index, reader: reader, recordsOwners: outcome.facts.recordsOwners
+                        rules: [rule], index: outcome.index, reader: reader, recordsOwners: outcome.facts.recordsOwners,
+                        ignore: set.ignore.map(Glob.init)
                     ).results()
                 )
             }

@@ -73,15 +73,27 @@ struct SetComparison {
         let reader = SandboxReader(rootFD: sandbox.rootFD)
         steps.judgeFiles(outcome, manifests: manifests, reader: reader, into: &report)
         try report.timed(.diff, clock: environment.clock) {
-            let tree = LiveTree(
-                root: request.live, prefix: set.layout.prefix, indexFile: sandbox.path + "/live-index.sqlite")
-            return (
-                (),
-                try LiveDiff(
-                    backup: outcome.index, reader: reader, live: tree, ignore: set.ignore + request.ignore,
-                    recordsOwners: outcome.facts.recordsOwners
-                ).results()
-            )
+            // --prefix P: the live root stands for P and only P's sub-tree is compared; an archive
+            // holding nothing under P is an archive of that sub-tree, its root standing for P.
+            let prefix = request.prefix ?? set.layout.prefix
+            var shift = ""
+            if let wanted = request.prefix, wanted != "/",
+                !outcome.index.entries.contains(where: { $0.productionPath.hasPrefix(wanted + "/") })
+            {
+                shift = wanted
+            }
+            let tree = LiveTree(root: request.live, prefix: prefix, indexFile: sandbox.path + "/live-index.sqlite")
+            var diff = LiveDiff(
+                backup: outcome.index, reader: reader, live: tree, ignore: set.ignore + request.ignore,
+                recordsOwners: outcome.facts.recordsOwners, shift: shift)
+            diff.secrets = Set(
+                set.expect.compactMap { rule -> String? in
+                    guard case .path(let path) = rule.selector, let mode = rule.mode, mode & 0o004 == 0 else {
+                        return nil
+                    }
+                    return path
+                })
+            return ((), try diff.results())
         }
         let dumps = try steps.importDumps(outcome, sandbox: sandbox, findDumps: false, into: &report)
         steps.judgePresets(outcome, dumps: dumps, reader: reader, into: &report)

@@ -136,8 +136,8 @@ extension RunReport {
 }
 
 /// `restorecheck diff`: each set's backup restored and compared with the live tree; reports
-/// and the console summary, exit 1 when they differ. Not recorded in the history, which is
-/// the nightly verdicts' record.
+/// and the console summary, exit 1 when they differ. Recorded in the history's own `diffs`
+/// table, never among the nightly verdicts.
 public struct DiffRun {
     public let request: DiffRequest
     public let environment: RunEnvironment
@@ -157,13 +157,10 @@ public struct DiffRun {
 
     public func compare() throws -> RunReport {
         ProcessLocale.useUTF8()
-        var plan = try PlanSelection.plan(
+        let plan = try PlanSelection.plan(
             path: request.planPath, archive: request.archive, latest: request.latest,
             setNames: request.setName.map { [$0] } ?? [], formats: request.output.formats)
-        if let prefix = request.prefix {
-            for index in plan.sets.indices { plan.sets[index].layout.prefix = prefix }
-        }
-        let report = try RunReport.collect(
+        var report = try RunReport.collect(
             plan, path: request.planPath, now: nil, strict: false, environment: environment
         ) { set, now in
             try SetComparison(set: set, request: request, environment: environment, now: now).run()
@@ -174,7 +171,7 @@ public struct DiffRun {
                 flag: request.output.reportDirectory, plan: plan.reports.directory, variables: environment.variables),
             formats: plan.reports.formats, mode: plan.reports.mode, console: request.output.console,
             junitFile: request.output.junitFile, jsonFile: request.output.jsonFile)
-        try outputs.write(report)
-        return report
+        outputs.recordHistory(&report, kind: .diff)
+        return try outputs.write(report).report
     }
 }
