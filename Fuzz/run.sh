@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 OUT=.build-fuzz
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(checksums mtree sql insert copy plan)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(checksums mtree sql insert copy plan textdiff)
 
 swift build --build-path "$OUT" --target RestoreCheck -Xswiftc -sanitize=fuzzer -Xswiftc -enable-testing
 BIN=$(swift build --build-path "$OUT" --show-bin-path)
@@ -41,6 +41,10 @@ for dump in Fixtures/dumps/shop.*.sql Fixtures/datasets/chinook/chinook.*.sql; d
 done
 awk '/^COPY /{on=1; next} /^\\\.$/{on=0} on' Fixtures/dumps/shop.pg.sql | head -200 > "$OUT/corpus/copy/shop"
 seed plan Fixtures/demo/plan.yml
+mkdir -p "$OUT/corpus/textdiff"
+{ head -c 2000 Fixtures/demo/plan.yml; printf '\377'; head -c 2000 Fixtures/demo/plan.yml | sed 's/daily/weekly/'; } \
+  > "$OUT/corpus/textdiff/plan"
+printf "db_password = 'Xk9-tr0ub4dor'\n2026-11-26T06:00:00Z\n\377password: files\n" > "$OUT/corpus/textdiff/secret"
 
 failed=0
 for target in "${TARGETS[@]}"; do
