@@ -245,38 +245,51 @@ public final class Restorer {
     {
         var digest = MultiDigest(algorithms)
         var end: Int64 = 0
-        try archive.readData { block, offset in
-            try Interruption.check()
-            if offset > end { try digest.updateZeros(offset - end, progress: zerosProgress) }
-            let blockEnd = offset + Int64(block.count)
-            if UInt64(blockEnd) > limits.maxEntryBytes {
-                throw LimitExceeded(
-                    offender: Offender(
-                        header.name, "grew past limits.max_entry_bytes \(ByteSize.format(limits.maxEntryBytes))"))
-            }
-            if restoredBytes + UInt64(block.count) > limits.maxBytes {
-                throw LimitExceeded(
-                    offender: Offender(
-                        header.name, "restore passed limits.max_bytes \(ByteSize.format(limits.maxBytes))"))
-            }
-            var done = 0
-            while done < block.count {
-                let n = pwrite(fd, block.baseAddress! + done, block.count - done, off_t(offset) + off_t(done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw RestoreCheckError(.io, "cannot write the restored copy of \(header.name)", errno: errno)
+        // A large file's blocks are written and hashed on a second thread (BlockPipeline).
+        let pipeline =
+            header.size >= BlockPipeline.threshold && !header.isSparse && !algorithms.isEmpty
+            ? BlockPipeline(fd: fd, algorithms: algorithms) : nil
+        do {
+            try archive.readData { block, offset in
+                try Interruption.check()
+                if offset > end {
+                    if let pipeline {
+                        try Self.zeros(offset - end, from: end, into: pipeline, name: header.name)
+                    } else {
+                        try digest.updateZeros(offset - end, progress: zerosProgress)
+                    }
                 }
-                done += n
+                let blockEnd = offset + Int64(block.count)
+                if UInt64(blockEnd) > limits.maxEntryBytes {
+                    throw LimitExceeded(
+                        offender: Offender(
+                            header.name, "grew past limits.max_entry_bytes \(ByteSize.format(limits.maxEntryBytes))"))
+                }
+                if restoredBytes + UInt64(block.count) > limits.maxBytes {
+                    throw LimitExceeded(
+                        offender: Offender(
+                            header.name, "restore passed limits.max_bytes \(ByteSize.format(limits.maxBytes))"))
+                }
+                if let pipeline {
+                    try pipeline.write(block, at: offset, name: header.name)
+                } else {
+                    try Self.write(block, at: offset, to: fd, name: header.name)
+                    digest.update(block)
+                }
+                restoredBytes += UInt64(block.count)
+                end = max(end, blockEnd)
+                if restoredBytes > 64 << 20,
+                    Double(restoredBytes) / Double(max(archive.rawBytesRead, 1)) > limits.maxRatio
+                {
+                    throw LimitExceeded(
+                        offender: Offender(
+                            header.name, "compression ratio above limits.max_ratio \(Int(limits.maxRatio)):1"))
+                }
             }
-            digest.update(block)
-            restoredBytes += UInt64(block.count)
-            end = max(end, blockEnd)
-            if restoredBytes > 64 << 20, Double(restoredBytes) / Double(max(archive.rawBytesRead, 1)) > limits.maxRatio
-            {
-                throw LimitExceeded(
-                    offender: Offender(
-                        header.name, "compression ratio above limits.max_ratio \(Int(limits.maxRatio)):1"))
-            }
+            if let pipeline { digest = try pipeline.finish(name: header.name) }
+        } catch {
+            pipeline?.abandon()
+            throw error
         }
         if header.size > end {
             if !header.isSparse {
@@ -292,6 +305,33 @@ public final class Restorer {
             ftruncate(fd, off_t(header.size))
         }
         return digest.finalize()
+    }
+
+    /// pwrite until the block is down.
+    static func write(_ block: UnsafeRawBufferPointer, at offset: Int64, to fd: Int32, name: String) throws {
+        var done = 0
+        while done < block.count {
+            let n = pwrite(fd, block.baseAddress! + done, block.count - done, off_t(offset) + off_t(done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RestoreCheckError(.io, "cannot write the restored copy of \(name)", errno: errno)
+            }
+            done += n
+        }
+    }
+
+    /// A gap in a file that is not sparse (a damaged archive): zeros, in order, through the
+    /// pipeline, 64 KiB at a time so memory stays flat.
+    private static func zeros(_ count: Int64, from start: Int64, into pipeline: BlockPipeline, name: String) throws {
+        let chunk = [UInt8](repeating: 0, count: 65536)
+        var done: Int64 = 0
+        try chunk.withUnsafeBytes { zeros in
+            while done < count {
+                let n = Int(min(count - done, Int64(zeros.count)))
+                try pipeline.write(UnsafeRawBufferPointer(rebasing: zeros[0..<n]), at: start + done, name: name)
+                done += Int64(n)
+            }
+        }
     }
 
     private func loadEmbeddedManifest(_ entry: IndexedEntry, baseKey: String) {
