@@ -14,8 +14,15 @@ public final class ArchiveReader {
     private let fd: Int32
     private let buffer: UnsafeMutableRawPointer
     private let bufferSize = 1 << 20
-    private var rawDigest: MultiDigest
-    private var gzipCheck: GzipTrailerCheck?
+    /// The archive's own digests and gzip trailer check, fed on a second thread (`hasher`):
+    /// hashing the compressed bytes need not wait for, nor hold up, their decompression.
+    private final class RawHash: @unchecked Sendable {
+        var digest: MultiDigest
+        var gzipCheck: GzipTrailerCheck?
+        init(_ digest: MultiDigest) { self.digest = digest }
+    }
+    private let raw: RawHash
+    private let hasher: OrderedWorker
     private var sniffed = false
     /// Bytes of the archive file read so far.
     public private(set) var rawBytesRead: UInt64 = 0
@@ -33,7 +40,14 @@ public final class ArchiveReader {
     /// digests of the whole archive file to compute (SHA-256 always; SHA-512 for a sidecar).
     public init(fd: Int32, rawAlgorithms: Set<DigestAlgorithm> = []) throws(ArchiveError) {
         self.fd = fd
-        rawDigest = MultiDigest(rawAlgorithms.union([.sha256]))
+        let raw = RawHash(MultiDigest(rawAlgorithms.union([.sha256])))
+        self.raw = raw
+        // Four blocks of up to 1 MiB wait at most: memory stays flat.
+        hasher = OrderedWorker(capacity: 4) { bytes, _ in
+            raw.digest.update(bytes)
+            raw.gzipCheck?.update(bytes)
+            return nil
+        }
         guard let handle = archive_read_new() else {
             fatalError("archive_read_new returned NULL (out of memory)")
         }
@@ -62,6 +76,7 @@ public final class ArchiveReader {
     }
 
     deinit {
+        hasher.finish(discard: true)
         archive_read_free(handle)
         buffer.deallocate()
     }
@@ -131,12 +146,13 @@ public final class ArchiveReader {
         var out: UnsafeRawPointer?
         if position != hashedUpTo, lseek(fd, hashedUpTo, SEEK_SET) == hashedUpTo { position = hashedUpTo }
         while fill(&out) > 0 {}
-        gzipCheck?.finish()
-        return rawDigest.finalize()
+        hasher.finish()
+        raw.gzipCheck?.finish()
+        return raw.digest.finalize()
     }
 
     /// A damaged gzip member found by the trailer check (libarchive does not verify gzip CRCs).
-    public var gzipDamage: String? { gzipCheck?.damage }
+    public var gzipDamage: String? { raw.gzipCheck?.damage }
 
     /// Bytes the format has consumed from the (decompressed) stream.
     public var formatPosition: Int64 { archive_filter_bytes(handle, 0) }
@@ -203,12 +219,11 @@ public final class ArchiveReader {
         let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
         if !sniffed, count >= 2 {
             sniffed = true
-            if bytes[0] == 0x1F && bytes[1] == 0x8B { gzipCheck = GzipTrailerCheck() }
+            if bytes[0] == 0x1F && bytes[1] == 0x8B { raw.gzipCheck = GzipTrailerCheck() }
         }
         if position <= hashedUpTo && position + count > hashedUpTo {
             let fresh = UnsafeRawBufferPointer(rebasing: bytes[(hashedUpTo - position)...])
-            rawDigest.update(fresh)
-            gzipCheck?.update(fresh)
+            _ = hasher.hand(fresh, at: Int64(hashedUpTo))
             rawBytesRead += UInt64(fresh.count)
             hashedUpTo = position + count
         }
