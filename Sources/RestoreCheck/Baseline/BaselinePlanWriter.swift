@@ -31,7 +31,7 @@ struct BaselinePlanWriter {
                 "    manifest: auto                 # SHA256SUMS / *.mtree inside the archive, "
                     + "or ARCHIVE.mtree beside it")
         }
-        let volatile = VolatilePaths.present(in: view.index.entries.map(\.productionPath))
+        let volatile = VolatilePaths.present(in: view.index.entries.lazy.map(\.productionPath))
         if !volatile.isEmpty {
             out.append("    ignore:                        # changes every night: left out of every check")
             out += volatile.map { "      - \(yamlQuoted($0))" }

@@ -15,9 +15,18 @@ enum VolatilePaths {
 
     static func isVolatile(_ path: String) -> Bool { compiled.contains { $0.matches(path) } }
 
-    /// The globs that match something in the source, for the plan's `ignore:`.
-    static func present(in paths: [String]) -> [String] {
-        zip(globs, compiled).filter { _, glob in paths.contains { glob.matches($0) } }.map(\.0)
+    /// The globs that match something in the source, for the plan's `ignore:`. The paths are
+    /// streamed (an index of millions of entries is never held), and the walk stops once every
+    /// glob has matched.
+    static func present(in paths: some Sequence<String>) -> [String] {
+        var found = Set<Int>()
+        for path in paths {
+            for (index, glob) in compiled.enumerated() where !found.contains(index) && glob.matches(path) {
+                found.insert(index)
+            }
+            if found.count == globs.count { break }
+        }
+        return globs.indices.filter(found.contains).map { globs[$0] }
     }
 }
 
