@@ -11,13 +11,11 @@ struct ManifestChecks {
     var ignore: [Glob] = []
 
     /// Whether a manifest line is about an ignored path (by the entry it names, or by its key
-    /// as a path from the root when the entry is missing).
-    private func isIgnored(_ key: String, in manifest: Manifest) -> Bool {
+    /// as a path from the root when the entry is missing). The entry is the one the caller
+    /// looked up already: one index lookup per line.
+    private func isIgnored(_ key: String, entry: IndexedEntry?) -> Bool {
         guard !ignore.isEmpty else { return false }
-        let path =
-            lookup(key, in: manifest)?.productionPath ?? "/"
-            + key.split(separator: "/").filter { $0 != "." }
-            .joined(separator: "/")
+        let path = entry?.productionPath ?? "/" + key.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
         return ignore.contains { $0.matches(path) }
     }
 
@@ -57,9 +55,10 @@ struct ManifestChecks {
         for manifest in manifests where !manifest.algorithms.isEmpty {
             do {
                 try manifest.forEachEntry { item in
-                    guard !item.digests.isEmpty, item.key != manifest.selfKey, !isIgnored(item.key, in: manifest)
-                    else { return }
-                    if let offender = judgeDigests(item, in: manifest) {
+                    guard !item.digests.isEmpty, item.key != manifest.selfKey else { return }
+                    let entry = lookup(item.key, in: manifest)
+                    guard !isIgnored(item.key, entry: entry) else { return }
+                    if let offender = judgeDigests(item, entry, in: manifest) {
                         offenders.append(offender)
                     } else {
                         matched += 1
@@ -84,8 +83,8 @@ struct ManifestChecks {
     }
 
     /// One listed file against its restored copy: nil when it matches, else why not.
-    private func judgeDigests(_ item: ManifestEntry, in manifest: Manifest) -> Offender? {
-        guard let entry = lookup(item.key, in: manifest) else {
+    private func judgeDigests(_ item: ManifestEntry, _ entry: IndexedEntry?, in manifest: Manifest) -> Offender? {
+        guard let entry else {
             if item.optional { return nil }
             return Offender(item.key, "listed in \(manifest.origin) line \(item.line) but missing from the archive")
         }
@@ -121,8 +120,10 @@ struct ManifestChecks {
         for spec in specs {
             do {
                 try spec.forEachEntry { item in
-                    guard item.key != spec.selfKey, !isIgnored(item.key, in: spec) else { return }
-                    guard let entry = lookup(item.key, in: spec) else {
+                    guard item.key != spec.selfKey else { return }
+                    let found = lookup(item.key, in: spec)
+                    guard !isIgnored(item.key, entry: found) else { return }
+                    guard let entry = found else {
                         if item.type == .directory && isImpliedDirectory(item.key, in: spec) { return }
                         if !item.optional {
                             offenders.append(

@@ -23,7 +23,9 @@ struct ShardCollection {
         }
         var collection = ShardCollection()
         // Leftovers of another run are set aside, never merged: that would be a stale pass.
-        let newest = try require(found.max { $0.record.startedAt < $1.record.startedAt }, directories)
+        guard let newest = found.max(by: { $0.record.startedAt < $1.record.startedAt }) else {
+            throw RestoreCheckError(.usage, "no shard records in \(directories.joined(separator: ", "))")
+        }
         let wanted = runID ?? newest.record.runID
         let current = found.filter { item in
             let sameRun =
@@ -110,12 +112,4 @@ struct ShardCollection {
         set.checks = [CheckResult(CheckID(.source, "shard"), status: .error, message: why)]
         return set
     }
-}
-
-/// `guard let … else throw` for the one place a list cannot be empty.
-private func require<T>(_ value: T?, _ directories: [String]) throws -> T {
-    guard let value else {
-        throw RestoreCheckError(.usage, "no shard records in \(directories.joined(separator: ", "))")
-    }
-    return value
 }

@@ -6,6 +6,9 @@ public enum SetName {
     /// the history file.
     public static let reserved: Set<String> = ["runs", "history.sqlite"]
 
+    /// Safe and not reserved: a name a set may have.
+    public static func isUsable(_ name: String) -> Bool { isSafe(name) && !reserved.contains(name) }
+
     public static func isSafe(_ name: String) -> Bool {
         !name.isEmpty && !name.allSatisfy { $0 == "." }
             && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }

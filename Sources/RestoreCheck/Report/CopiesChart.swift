@@ -21,7 +21,12 @@ enum CopiesChart {
         }
         for check in set.checks where check.phase == .source && check.status != .pass {
             for offender in check.offenders {
-                for copy in set.copies where !copy.verified && offender.name.contains(copy.name) {
+                // An offender names a copy by its path (or, for a gap, "older → newer").
+                for copy in set.copies
+                where !copy.verified
+                    && (offender.name == copy.name || offender.name.hasSuffix("/" + copy.name)
+                        || offender.name.contains(" \(copy.name)") || offender.name.hasPrefix(copy.name + " "))
+                {
                     result[copy.name] = max(result[copy.name] ?? .skip, check.status)
                 }
             }

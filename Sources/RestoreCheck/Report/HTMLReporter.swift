@@ -17,10 +17,7 @@ public struct HTMLReporter: Reporter {
             title: "restorecheck \(report.verdict.rawValue.uppercased()): "
                 + report.sets.map(\.name).joined(separator: ", "))
         html += Self.banner(report)
-        if !report.warnings.isEmpty {
-            html += "<div class=\"card warn\"><p><span class=\"tag warn\">warn</span> <b>the run</b></p><ul>"
-            html += report.warnings.map { "<li class=\"msg\">\(h($0))</li>" }.joined() + "</ul></div>\n"
-        }
+        html += Self.warnings(report)
         for set in report.sets { html += section(set, of: report) }
         html += """
             <footer>restorecheck \(h(report.version)) · host \(h(report.host)) · plan \
@@ -34,6 +31,14 @@ public struct HTMLReporter: Reporter {
     }
 
     private func h(_ text: String) -> String { XMLText.escape(text, attribute: true) }
+
+    /// What the run itself could not do (a notification that failed), shared with the index.
+    static func warnings(_ report: RunReport) -> String {
+        guard !report.warnings.isEmpty else { return "" }
+        return "<div class=\"card warn\"><p><span class=\"tag warn\">warn</span> <b>the run</b></p><ul>"
+            + report.warnings.map { "<li class=\"msg\">\(XMLText.escape($0, attribute: true))</li>" }.joined()
+            + "</ul></div>\n"
+    }
 
     /// The page's head, shared with the run's index page: the policy, the viewport, the style.
     static func head(title: String) -> String {

@@ -43,7 +43,7 @@ public struct ReportWriter {
         var setDirectories: [String] = []
         for set in report.sets {
             // The plan loader refuses such names; this keeps any caller from writing outside.
-            guard SetName.isSafe(set.name), !SetName.reserved.contains(set.name) else {
+            guard SetName.isUsable(set.name) else {
                 throw RestoreCheckError(.usage, "set name '\(set.name)' cannot name a report directory")
             }
             let setDirectory = (directory as NSString).appendingPathComponent(set.name)

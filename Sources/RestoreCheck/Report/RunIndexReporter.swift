@@ -21,10 +21,7 @@ public struct RunIndexReporter: Reporter {
         html += "<p class=\"run\">host <b>\(h(report.host))</b> · started \(h(ISOTime.string(report.startedAt)))"
         html +=
             " · \(plural(report.sets.count, "set")) · plan <code>\(h(report.plan ?? "(none: flags only)"))</code></p>\n"
-        if !report.warnings.isEmpty {
-            html += "<div class=\"card warn\"><p><span class=\"tag warn\">warn</span> <b>the run</b></p><ul>"
-            html += report.warnings.map { "<li class=\"msg\">\(h($0))</li>" }.joined() + "</ul></div>\n"
-        }
+        html += HTMLReporter.warnings(report)
         html += "<table class=\"sets\"><tr><th>set</th><th>verdict</th><th>archive</th><th>checks</th></tr>\n"
         for index in order(report) { html += row(report.sets[index], page: page(index)) }
         html += "</table>\n"

@@ -14,7 +14,7 @@ enum PlanSelection {
         }
         var plan = try path.map { try PlanLoader().load(path: $0) } ?? adHocPlan(archive: archive, latest: latest)
         if let name {
-            guard SetName.isSafe(name), !SetName.reserved.contains(name) else {
+            guard SetName.isUsable(name) else {
                 throw RestoreCheckError(.usage, "--name '\(name)' cannot name a report directory (one path segment)")
             }
             plan.sets[0].name = name
@@ -48,7 +48,7 @@ enum PlanSelection {
         name = String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
         if name == "-" { name = "stdin" }
         return Plan(sets: [
-            BackupSetPlan(name: SetName.isSafe(name) && !SetName.reserved.contains(name) ? name : "backup")
+            BackupSetPlan(name: SetName.isUsable(name) ? name : "backup")
         ])
     }
 }
