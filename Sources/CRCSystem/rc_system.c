@@ -28,3 +28,13 @@ void rc_set_utf8_locale(void) {
 int rc_pipe_cloexec(int fds[2]) {
     return pipe2(fds, O_CLOEXEC);
 }
+
+static _Thread_local void *rc_watchdog;
+
+void *rc_thread_watchdog(void) {
+    return rc_watchdog;
+}
+
+void rc_set_thread_watchdog(void *watchdog) {
+    rc_watchdog = watchdog;
+}

@@ -120,13 +120,10 @@ struct VerifyCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Verify up to this many sets at once, each in its own process and sandbox (default 1).",
+            "Verify up to this many sets at once, each on its own thread, in its own sandbox (default 1; "
+                + "about one per core).",
             valueName: "k"))
     var jobs: Int = 1
-
-    /// `--jobs`'s workers: the one set's JSON, nothing else (see `VerifyRequest.workerReport`).
-    @Option(name: .long, help: .hidden)
-    var workerReport: String?
 
     @OptionGroup var metrics: MetricsOptions
 
@@ -177,7 +174,6 @@ struct VerifyCommand: ParsableCommand {
         request.jobs = jobs
         request.runID = runID
         request.pushgateway = metrics.pushgateway
-        request.workerReport = workerReport
         let environment = output.environment
         do {
             request.shard = try Shard.resolve(flag: shard, shards: shards, variables: environment.variables)

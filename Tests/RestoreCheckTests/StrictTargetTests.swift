@@ -74,4 +74,18 @@ import Testing
         #expect(!refused("character(3)", "ab     ") && refused("character varying(3)", "abcd"))
         #expect(!refused("text[]", "{a,b}") && !refused("tsvector", "'a':1"))
     }
+
+    /// A type's `(precision, scale)` as pg_dump and people write them; anything else is no limit.
+    @Test func typeArgumentsAreReadAsWritten() {
+        let read = { (type: String) in ValueCheck.typeArguments(type).map { "\($0.precision),\($0.scale ?? -99)" } }
+        #expect(read("numeric(10,2)") == "10,2" && read("numeric(10 , -3)") == "10,-3")
+        #expect(read("varchar(80)") == "80,-99" && read("timestamp(3) with time zone") == "3,-99")
+        #expect(read("numeric") == nil && read("numeric(a,2)") == nil && read("numeric(1,2,3)") == nil)
+        #expect(read("numeric(,2)") == nil && read("numeric(10,)") == nil && read("numeric(10") == nil)
+        #expect(!Self.refusedAsNumeric("numeric(5 , 2)", "123.45") && Self.refusedAsNumeric("numeric(5 , 2)", "1234.5"))
+    }
+
+    private static func refusedAsNumeric(_ declared: String, _ text: String) -> Bool {
+        ValueCheck.postgres(declared, catalog: SchemaCatalog())?.refusal(.text(Array(text.utf8))) != nil
+    }
 }

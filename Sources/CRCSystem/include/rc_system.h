@@ -15,4 +15,8 @@ int rc_openat2(int dirfd, const char *path, int flags, unsigned int mode, unsign
 void rc_set_utf8_locale(void);
 /// pipe2(fds, O_CLOEXEC): a pipe no spawned program inherits unless it is dup'ed to 0/1/2.
 int rc_pipe_cloexec(int fds[2]);
+/// One pointer per thread: the watchdog of the set this thread verifies, so a limit that
+/// one set trips stops that set's thread and no other (`verify --jobs`).
+void *rc_thread_watchdog(void);
+void rc_set_thread_watchdog(void *watchdog);
 #endif

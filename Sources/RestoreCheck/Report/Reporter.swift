@@ -2,7 +2,7 @@ import Foundation
 
 /// One output format of a run. Each format is one small type behind this protocol, so adding
 /// a format never touches the others (the shape of SwiftLint's reporters).
-public protocol Reporter {
+public protocol Reporter: Sendable {
     /// The file this reporter writes in the report directory.
     var fileName: String { get }
     func render(_ report: RunReport) throws -> Data
@@ -10,11 +10,13 @@ public protocol Reporter {
 
 /// Writes the chosen reports into the report directory, each through a temporary file and a
 /// rename, so a reader never sees half a report.
-public struct ReportWriter {
+public struct ReportWriter: Sendable {
     public let directory: String
     public let reporters: [Reporter]
     /// File mode of the reports (`reports.mode`, 0600 by default); directories follow it.
     public let mode: mode_t
+    /// How many files are rendered at once (`--jobs`: as many as sets were verified at once).
+    public var lanes = 1
 
     public init(directory: String, formats: [ReportSettings.Format], mode: mode_t = 0o600) {
         self.directory = directory
@@ -67,11 +69,24 @@ public struct ReportWriter {
     /// `<set>/latest` at them. Returns the paths written, as `paths(of:)` lists them.
     @discardableResult
     public func write(_ report: RunReport, into layout: Layout) throws -> [String] {
-        var written = try write(report, with: runReporters(layout), into: layout.runDirectory)
-        for (set, setDirectory) in zip(report.sets, layout.setDirectories) {
-            var single = report
-            single.sets = [set]
-            written += try write(single, with: reporters, into: setDirectory)
+        // Every file is one job: the run's, then each set's, in the order `paths(of:)` gives.
+        var jobs: [(reporter: Reporter, set: Int?, directory: String)] = runReporters(layout).map {
+            ($0, nil, layout.runDirectory)
+        }
+        for (index, setDirectory) in layout.setDirectories.enumerated() {
+            jobs += reporters.map { ($0, index, setDirectory) }
+        }
+        let (mode, jobList) = (mode, jobs)
+        try ParallelLanes.run(jobList.count, lanes: lanes) { position in
+            let job = jobList[position]
+            var scope = report
+            if let set = job.set { scope.sets = [report.sets[set]] }
+            let path = (job.directory as NSString).appendingPathComponent(job.reporter.fileName)
+            // Private (0600) by default: a failing check can quote what a backup holds.
+            try AtomicFile.write(try job.reporter.render(scope), to: path, mode: mode, what: "the report")
+        }
+        let written = jobs.map { ($0.directory as NSString).appendingPathComponent($0.reporter.fileName) }
+        for setDirectory in layout.setDirectories {
             Self.link(
                 latest: ((setDirectory as NSString).deletingLastPathComponent as NSString)
                     .appendingPathComponent("latest"),
@@ -140,16 +155,5 @@ public struct ReportWriter {
             }
         }
         throw RestoreCheckError(.io, "10000 runs in one second already", path: setDirectory)
-    }
-
-    private func write(_ report: RunReport, with reporters: [Reporter], into directory: String) throws -> [String] {
-        var written: [String] = []
-        for reporter in reporters {
-            let path = (directory as NSString).appendingPathComponent(reporter.fileName)
-            // Private (0600) by default: a failing check can quote what a backup holds.
-            try AtomicFile.write(try reporter.render(report), to: path, mode: mode, what: "the report")
-            written.append(path)
-        }
-        return written
     }
 }

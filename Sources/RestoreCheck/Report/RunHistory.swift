@@ -94,26 +94,53 @@ public struct RunHistory {
         return database
     }
 
-    public func append(_ entry: HistoryEntry) throws {
+    public func append(_ entry: HistoryEntry) throws { try append([entry]) }
+
+    /// A run's rows, in one transaction through one connection: one commit (one sync of the
+    /// file) for the whole run, however many sets it had.
+    public func append(_ entries: [HistoryEntry]) throws {
+        guard !entries.isEmpty else { return }
         let database = try open()
-        let statement = try database.prepare("INSERT INTO \(kind.rawValue) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        let values: [SQLValue] = [
-            .text(Array(ISOTime.string(entry.time).utf8)), .text(Array(entry.set.utf8)),
-            entry.archive.map { .text(Array($0.utf8)) } ?? .null,
-            entry.sha256.map { .text(Array($0.utf8)) } ?? .null, .text(Array(entry.verdict.rawValue.utf8)),
-            .integer(Int64(entry.passed)), .integer(Int64(entry.failed)), .integer(Int64(entry.errors)),
-            .integer(Int64(entry.warnings)),
-            .integer(Int64(clamping: entry.archiveBytes)), .integer(Int64(clamping: entry.restoredBytes)),
-            .integer(Int64(entry.rows)), .real(entry.seconds),
-        ]
-        for (position, value) in values.enumerated() { try statement.bind(value, at: Int32(position + 1)) }
-        try statement.step()
+        try database.execute("BEGIN IMMEDIATE")
+        do {
+            let statement = try database.prepare("INSERT INTO \(kind.rawValue) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            for entry in entries {
+                let values: [SQLValue] = [
+                    .text(Array(ISOTime.string(entry.time).utf8)), .text(Array(entry.set.utf8)),
+                    entry.archive.map { .text(Array($0.utf8)) } ?? .null,
+                    entry.sha256.map { .text(Array($0.utf8)) } ?? .null, .text(Array(entry.verdict.rawValue.utf8)),
+                    .integer(Int64(entry.passed)), .integer(Int64(entry.failed)), .integer(Int64(entry.errors)),
+                    .integer(Int64(entry.warnings)),
+                    .integer(Int64(clamping: entry.archiveBytes)), .integer(Int64(clamping: entry.restoredBytes)),
+                    .integer(Int64(entry.rows)), .real(entry.seconds),
+                ]
+                statement.reset()
+                for (position, value) in values.enumerated() { try statement.bind(value, at: Int32(position + 1)) }
+                try statement.step()
+            }
+            try database.execute("COMMIT")
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
     }
 
     /// The newest `limit` runs (of one set, or all), newest first.
     public func entries(set: String? = nil, limit: Int = 30) throws -> [HistoryEntry] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
+        return try entries(set: set, limit: limit, in: try open())
+    }
+
+    /// Each of `sets`' newest runs, read through one connection.
+    public func entries(sets: [String], limit: Int = 30) throws -> [String: [HistoryEntry]] {
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
         let database = try open()
+        var found: [String: [HistoryEntry]] = [:]
+        for set in sets where found[set] == nil { found[set] = try entries(set: set, limit: limit, in: database) }
+        return found
+    }
+
+    private func entries(set: String?, limit: Int, in database: SQLiteDatabase) throws -> [HistoryEntry] {
         let filter = set.map { "WHERE set_name = '\($0.replacingQuotes)'" } ?? ""
         return try database.rows(
             "SELECT * FROM \(kind.rawValue) \(filter) ORDER BY time DESC, rowid DESC LIMIT \(limit)"

@@ -11,18 +11,21 @@ struct RunOutputs {
     /// `--junit FILE`, `--json FILE` (`-` for stdout).
     var junitFile: String?
     var jsonFile: String?
+    /// Report files rendered at once: `--jobs`, as the sets were verified.
+    var lanes = 1
 
     /// Reads each set's earlier runs (when it last passed, the last 30 runs) and appends this
     /// run. A history that cannot be read or written is a warning, never a change of verdict.
     func recordHistory(_ report: inout RunReport, kind: RunHistory.Kind = .verify) {
         let history = RunHistory(reportDirectory: directory, kind: kind)
         do {
+            let earlier = try history.entries(sets: report.sets.map(\.name))
             for index in report.sets.indices {
-                let earlier = try history.entries(set: report.sets[index].name)
-                report.sets[index].history = earlier
-                report.sets[index].lastPassed = earlier.first { $0.verdict == .pass }?.time
+                let runs = earlier[report.sets[index].name] ?? []
+                report.sets[index].history = runs
+                report.sets[index].lastPassed = runs.first { $0.verdict == .pass }?.time
             }
-            for set in report.sets { try history.append(HistoryEntry(set, at: report.startedAt)) }
+            try history.append(report.sets.map { HistoryEntry($0, at: report.startedAt) })
         } catch {
             environment.output.warn(
                 "restorecheck: warning: the run history (\(history.path)) could not be kept: \(error)")
@@ -35,7 +38,8 @@ struct RunOutputs {
     @discardableResult
     func write(_ report: RunReport, notifier: Notifier? = nil) throws -> (report: RunReport, paths: [String]) {
         var report = report
-        let writer = ReportWriter(directory: directory, formats: formats, mode: mode)
+        var writer = ReportWriter(directory: directory, formats: formats, mode: mode)
+        writer.lanes = lanes
         let layout = try writer.prepare(report)
         if let notifier {
             let summary = ConsoleReporter(ConsoleSettings()).render(report, reportPaths: writer.paths(of: layout))

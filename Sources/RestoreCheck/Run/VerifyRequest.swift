@@ -38,9 +38,6 @@ public struct VerifyRequest: Sendable {
     public var jobs = 1
     /// A Prometheus Pushgateway to push each set's metrics to (`--pushgateway`).
     public var pushgateway: String?
-    /// Set by `--jobs` for its workers: write only the run's JSON here (no history, no
-    /// report directory, no notification); the parent does the rest once for all sets.
-    public var workerReport: String?
     public var output = RunOutputRequest()
 
     public init() {}

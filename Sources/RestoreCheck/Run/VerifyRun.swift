@@ -53,15 +53,6 @@ public struct VerifyRun {
                     now: request.now ?? environment.clock.now(), plan: request.planPath, strict: request.strict)
             }
         }
-        if let workerReport = request.workerReport {
-            let report = try RunReport.collect(
-                plan, path: request.planPath, now: request.now, strict: request.strict, environment: environment
-            ) { set, now in
-                try SetVerification(set: set, request: request, environment: environment, now: now).run()
-            }
-            try AtomicFile.write(try JSONReporter().render(report), to: workerReport, what: "the worker's report")
-            return report
-        }
         let notifier = Notifier(targets: plan.notify + request.notify, output: environment.output)
         let warnings = notifier.started()
         do {
@@ -82,11 +73,13 @@ public struct VerifyRun {
         RunReport, String?
     ) {
         var report: RunReport
-        if request.jobs > 1, plan.sets.count > 1, let planPath = request.planPath {
-            let workers = LocalWorkers(request: request, environment: environment, planPath: planPath)
+        var lanes = 1
+        if request.jobs > 1, plan.sets.count > 1 {
+            let workers = LocalWorkers(request: request, environment: environment)
+            lanes = workers.affordableJobs(plan)
             report = try RunReport.collect(
-                plan, path: planPath, now: request.now, strict: request.strict, environment: environment,
-                all: { plan, now in try workers.verify(plan, now: now) })
+                plan, path: request.planPath, now: request.now, strict: request.strict, environment: environment,
+                all: { [lanes] plan, now in try workers.verify(plan, now: now, lanes: lanes) })
         } else {
             report = try RunReport.collect(
                 plan, path: request.planPath, now: request.now, strict: request.strict,
@@ -97,7 +90,8 @@ public struct VerifyRun {
         }
         let outputs = RunOutputs(
             environment: environment, directory: directory, formats: plan.reports.formats, mode: plan.reports.mode,
-            console: request.output.console, junitFile: request.output.junitFile, jsonFile: request.output.jsonFile)
+            console: request.output.console, junitFile: request.output.junitFile, jsonFile: request.output.jsonFile,
+            lanes: lanes)
         report.warnings = warnings
         outputs.recordHistory(&report)
         if let metricsFile = request.metricsFile { outputs.writeMetrics(report, to: metricsFile) }

@@ -34,26 +34,17 @@ public enum Interruption {
         }
     }
 
-    /// Throws `.interrupted` once a signal has arrived, or the error a watchdog stopped the
-    /// run with (a time or memory limit).
+    /// Throws `.interrupted` once a signal has arrived, or the error the watchdog of the set
+    /// this thread verifies stopped it with (a time or memory limit).
     public static func check() throws {
         if flag.isSet { throw RestoreCheckError(.interrupted, "interrupted by a signal") }
-        if let stop = flag.stop { throw stop }
+        if let stop = Watchdog.current?.stop { throw stop }
     }
-
-    /// A watchdog's stop: the running step throws `error` at its next check.
-    static func stop(with error: RestoreCheckError) { flag.stop(error) }
-
-    /// Clears a watchdog's stop once its set has ended (a signal is never cleared).
-    static func clearStop() { flag.stop(nil) }
 }
 
 private final class InterruptFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
-    private var stopError: RestoreCheckError?
     var isSet: Bool { lock.withLock { value } }
-    var stop: RestoreCheckError? { lock.withLock { stopError } }
     func set() { lock.withLock { value = true } }
-    func stop(_ error: RestoreCheckError?) { lock.withLock { stopError = error } }
 }

@@ -1,3 +1,4 @@
+import CRCSystem
 import Dispatch
 import Foundation
 
@@ -10,7 +11,8 @@ import Foundation
 /// progress through the archive (`limits.stall_seconds`, armed during the restore pass), and
 /// resident memory (`limits.max_memory`). Tripping one stops the set at its next check with a
 /// `could not verify` naming the entry; a reader stuck inside C past a grace period is ended
-/// by removing the sandboxes, stopping the servers and exiting 2.
+/// by removing the sandboxes, stopping the servers and exiting 2. Each set has its own, bound
+/// to the thread verifying it, so under `--jobs` a trip stops that set and no other.
 final class Watchdog: @unchecked Sendable {
     private let limits: RestoreLimits
     /// Real time always: a limit is about the machine's seconds, whatever clock the run reports.
@@ -23,6 +25,10 @@ final class Watchdog: @unchecked Sendable {
     private var stallArmed = false
     private var trippedAt: Double?
     private var trip: (reason: String, grace: Double)?
+    private var stopError: RestoreCheckError?
+    /// The memory limits of the sets being verified at once: resident memory is the process's,
+    /// so it is held against their sum.
+    private static let running = RunningLimits()
     /// Seconds a stuck reader gets, after a trip, to reach a check before the process ends;
     /// memory that keeps growing gets less.
     static let grace: Double = 10
@@ -35,8 +41,18 @@ final class Watchdog: @unchecked Sendable {
         timer = DispatchSource.makeTimerSource(queue: .global())
         timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
         timer.setEventHandler { [weak self] in self?.tick() }
+        Self.running.add(limits.maxMemory)
+        rc_set_thread_watchdog(Unmanaged.passUnretained(self).toOpaque())
         timer.resume()
     }
+
+    /// The watchdog of the set this thread verifies, if any.
+    static var current: Watchdog? {
+        rc_thread_watchdog().map { Unmanaged<Watchdog>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// The limit this set tripped, thrown at its next `Interruption.check()`.
+    var stop: RestoreCheckError? { lock.withLock { stopError } }
 
     deinit { timer.cancel() }
 
@@ -64,10 +80,11 @@ final class Watchdog: @unchecked Sendable {
         }
     }
 
-    /// Stops watching; a stop it made is cleared so the next set starts clean.
+    /// Stops watching, on the thread that made it: the next set on this thread starts clean.
     func finish() {
         timer.cancel()
-        Interruption.clearStop()
+        if rc_thread_watchdog() == Unmanaged.passUnretained(self).toOpaque() { rc_set_thread_watchdog(nil) }
+        Self.running.remove(limits.maxMemory)
     }
 
     private func tick() {
@@ -75,9 +92,8 @@ final class Watchdog: @unchecked Sendable {
         let (beat, name, armed, tripped, made) = lock.withLock { (lastBeat, entry, stallArmed, trippedAt, trip) }
         if let tripped, let made {
             if now - tripped > made.grace { Self.end(because: made.reason) }
-            if let resident = Self.residentBytes(), resident > limits.maxMemory {
-                Self.end(
-                    because: made.reason + ", and memory passed limits.max_memory \(ByteSize.format(limits.maxMemory))")
+            if let resident = Self.residentBytes(), resident > Self.running.memory {
+                Self.end(because: made.reason + ", and memory passed " + memoryLimitText)
             }
             return
         }
@@ -89,16 +105,23 @@ final class Watchdog: @unchecked Sendable {
         } else if armed, now - beat > limits.stallSeconds {
             let stall = AgeText.format(limits.stallSeconds)
             reason = "no progress through the archive for limits.stall_seconds \(stall)\(place)"
-        } else if let resident = Self.residentBytes(), resident > limits.maxMemory {
-            reason = "memory passed limits.max_memory \(ByteSize.format(limits.maxMemory))\(place)"
+        } else if let resident = Self.residentBytes(), resident > Self.running.memory {
+            reason = "memory passed \(memoryLimitText)\(place)"
             grace = Self.memoryGrace
         }
         guard let reason else { return }
         lock.withLock {
             trippedAt = now
             trip = (reason, grace)
+            stopError = RestoreCheckError(.io, reason)
         }
-        Interruption.stop(with: RestoreCheckError(.io, reason))
+    }
+
+    /// `limits.max_memory`, and when several sets run at once, the sum it was held against.
+    private var memoryLimitText: String {
+        let (count, memory) = Self.running.snapshot
+        let own = "limits.max_memory \(ByteSize.format(limits.maxMemory))"
+        return count > 1 ? own + " (\(count) sets at once: \(ByteSize.format(memory)) together)" : own
     }
 
     /// The last resort: the sandboxes and servers go, then the process, with exit 2.
@@ -117,5 +140,29 @@ final class Watchdog: @unchecked Sendable {
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = UInt64(fields[1]) else { return nil }
         return pages * UInt64(sysconf(Int32(_SC_PAGESIZE)))
+    }
+}
+
+/// The sets being verified at once and their memory limits added up.
+private final class RunningLimits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    private var total: UInt64 = 0
+
+    var memory: UInt64 { lock.withLock { total } }
+    var snapshot: (count: Int, memory: UInt64) { lock.withLock { (count, total) } }
+
+    func add(_ memory: UInt64) {
+        lock.withLock {
+            count += 1
+            total = total.addingReportingOverflow(memory).overflow ? .max : total + memory
+        }
+    }
+
+    func remove(_ memory: UInt64) {
+        lock.withLock {
+            count -= 1
+            total = count == 0 ? 0 : total - min(total, memory)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import CRCSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -44,9 +45,11 @@ final class DumpFeeder: @unchecked Sendable {
     /// The read end of the pipe; the thread writes until the source ends, then closes it.
     func start() throws -> FileDescriptor {
         var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { throw RestoreCheckError(.io, "cannot make a pipe for pg_restore", errno: errno) }
-        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+        // Close-on-exec from the start: under `--jobs` another set's thread may spawn a program
+        // at any moment, and one holding this pipe's write end would keep pg_restore waiting.
+        guard rc_pipe_cloexec(&ends) == 0 else {
+            throw RestoreCheckError(.io, "cannot make a pipe for pg_restore", errno: errno)
+        }
         let writer = ends[1]
         started = true
         let thread = Thread { [self] in

@@ -26,23 +26,42 @@ enum ValueCheck: Sendable {
         if let base = catalog.domains[type], base != type { return postgres(base, catalog: catalog) }
         if type.hasSuffix("[]") { return nil }
         let name = type.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? type
-        let arguments = type.firstMatch(of: #/\((\d+)(?:\s*,\s*(-?\d+))?\)/#)
+        let arguments = typeArguments(type)
         switch name {
         case "smallint", "int2", "smallserial", "serial2": return .integer(min: -32768, max: 32767)
         case "integer", "int", "int4", "serial", "serial4": return .integer(min: -2_147_483_648, max: 2_147_483_647)
         case "bigint", "int8", "bigserial", "serial8": return .integer(min: .min, max: .max)
         case "numeric", "decimal":
-            guard let arguments, let precision = Int(arguments.1) else { return .numeric(integerDigits: nil) }
-            return .numeric(integerDigits: precision - (arguments.2.flatMap { Int($0) } ?? 0))
+            guard let arguments else { return .numeric(integerDigits: nil) }
+            return .numeric(integerDigits: arguments.precision - (arguments.scale ?? 0))
         case "boolean", "bool": return .boolean
         case "date": return .date
         case "timestamp", "timestamp without time zone", "timestamp with time zone", "timestamptz": return .timestamp
         case "uuid": return .uuid
         case "json", "jsonb": return .json
         case "character varying", "varchar", "character", "char", "bpchar":
-            return arguments.flatMap { Int($0.1) }.map { .characters($0) }
+            return arguments.map { .characters($0.precision) }
         default: return nil
         }
+    }
+
+    /// `(p)` or `(p, s)` after a type's name (`numeric(10,2)`, `varchar(80)`). By hand: a
+    /// regular expression here was built anew for every column and cost more than the parse.
+    static func typeArguments(_ type: String) -> (precision: Int, scale: Int?)? {
+        guard let open = type.firstIndex(of: "("), let close = type[open...].firstIndex(of: ")") else { return nil }
+        let parts = type[type.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
+        func number(_ text: Substring, signed: Bool) -> Int? {
+            let digits = signed && text.hasPrefix("-") ? text.dropFirst() : text[...]
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(text)
+        }
+        let precisionText = Substring(parts[0].trimmingCharacters(in: .whitespaces))
+        guard parts.count <= 2, let precision = number(precisionText, signed: false) else { return nil }
+        guard parts.count == 2 else { return (precision, nil) }
+        guard let scale = number(Substring(parts[1].trimmingCharacters(in: .whitespaces)), signed: true) else {
+            return nil
+        }
+        return (precision, scale)
     }
 
     /// The value to bind (an integer column's text read as the integer SQLite's INTEGER

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Runs jobs 0..<count on `lanes` threads at once — the calling thread and lanes − 1 others —
+/// each lane taking the next job as it finishes one, so a long job never holds up a queue of
+/// short ones behind it. The first error stops the handing out of jobs and is thrown once
+/// every lane has stopped. `--jobs` verifies sets this way and writes their reports.
+enum ParallelLanes {
+    /// The main thread's stack size, for lanes that parse untrusted archives and dumps too.
+    static let stackSize = 8 << 20
+
+    static func run(_ count: Int, lanes: Int, _ job: @escaping @Sendable (Int) throws -> Void) throws {
+        let lanes = min(max(1, lanes), count)
+        guard lanes > 1 else {
+            for index in 0..<count { try job(index) }
+            return
+        }
+        let queue = JobQueue(count: count, lanes: lanes)
+        let drain: @Sendable () -> Void = {
+            while let index = queue.next() {
+                do { try job(index) } catch { queue.fail(error) }
+            }
+        }
+        for _ in 1..<lanes {
+            let thread = Thread { drain() }
+            thread.stackSize = stackSize
+            thread.start()
+        }
+        drain()
+        try queue.wait()
+    }
+}
+
+/// The jobs not yet taken, the lanes still running and the first error.
+private final class JobQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private var taken = 0
+    private var running: Int
+    private var error: Error?
+
+    init(count: Int, lanes: Int) {
+        self.count = count
+        running = lanes
+    }
+
+    /// The next job, or nil once all are taken or one has failed (the lane then ends).
+    func next() -> Int? {
+        condition.withLock {
+            if error == nil, taken < count {
+                taken += 1
+                return taken - 1
+            }
+            running -= 1
+            condition.broadcast()
+            return nil
+        }
+    }
+
+    func fail(_ error: Error) { condition.withLock { self.error = self.error ?? error } }
+
+    /// Returns once every lane has ended; throws the first error.
+    func wait() throws {
+        try condition.withLock {
+            while running > 0 { condition.wait() }
+            if let error { throw error }
+        }
+    }
+}
