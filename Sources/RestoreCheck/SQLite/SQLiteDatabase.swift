@@ -9,7 +9,11 @@ final class SQLiteDatabase {
     let path: String
     private var cache: [String: SQLiteStatement] = [:]
 
+    /// Once per process, before the first connection (see `rc_sqlite_disable_memory_status`).
+    private static let configured: Bool = rc_sqlite_disable_memory_status() == SQLITE_OK
+
     init(path: String, readOnly: Bool = false) throws {
+        _ = Self.configured
         var db: OpaquePointer?
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
