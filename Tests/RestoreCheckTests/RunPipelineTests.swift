@@ -24,6 +24,27 @@ import Testing
         }
     }
 
+    /// The demo's two dumps loaded at once (two cores) or one after the other (one core):
+    /// the same checks with the same verdicts, the same tables and rows, in the same order.
+    @Test func dumpsLoadedAtOnceAreJudgedAsOneAfterAnother() throws {
+        let work = TestEnvironment.scratch("lanes")
+        defer { TestEnvironment.remove(work) }
+        var outcomes: [[String]] = []
+        for cores in [1, 2] {
+            var environment = RunEnvironment(output: CapturedOutput())
+            environment.cores = cores
+            let report = try VerifyRun(
+                request: request(plan: TestEnvironment.demoPlan, work: work + "/\(cores)"), environment: environment
+            ).verify()
+            let set = try #require(report.sets.first)
+            #expect(set.databases.count == 2, "the demo carries two dumps")
+            outcomes.append(
+                set.checks.map { "\($0.id) \($0.status)" }
+                    + set.databases.map { "\($0.dump): \($0.tables.map { "\($0.name)=\($0.rows)" })" })
+        }
+        #expect(outcomes[0] == outcomes[1])
+    }
+
     @Test func theDemoPassesAndSaysSoThroughItsSink() throws {
         let work = TestEnvironment.scratch("pipe")
         defer { TestEnvironment.remove(work) }

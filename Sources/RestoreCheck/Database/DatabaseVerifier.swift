@@ -27,6 +27,8 @@ struct DatabaseVerifier {
     var clock: any RunClock = SystemClock()
     /// Servers started for real-engine targets; all stopped when the phase ends.
     let servers = ServerList()
+    /// Dumps loaded at once: the cores a set has (`--jobs` shares them out between sets).
+    var lanes = 1
 
     /// Names a dump may have; files of these names are opened and recognised by content.
     static let dumpSuffixes = [
@@ -35,10 +37,10 @@ struct DatabaseVerifier {
     ]
 
     /// Throws only for a plan that cannot work (a target that cannot take the dump): the
-    /// plan is wrong, not the backup.
+    /// plan is wrong, not the backup. Dumps are loaded `lanes` at a time, each into its own
+    /// target; the outcomes keep the order of the dumps whatever order they finish in.
     func run() throws -> [DumpOutcome] {
         defer { servers.stopAll() }
-        var outcomes: [DumpOutcome] = []
         var jobs: [(plan: DatabasePlan, explicit: Bool)] = (plans ?? autoDetected()).map { ($0, plans != nil) }
         if plans != nil {
             let listed = Set(jobs.map(\.plan.dump))
@@ -46,10 +48,30 @@ struct DatabaseVerifier {
                 !listed.contains(found.dump) && alsoFindUnder.contains { found.dump.hasPrefix($0 + "/") }
             }.map { ($0, false) }
         }
-        for (number, job) in jobs.enumerated() {
-            let (checks, report) = try verify(job.plan, number: number, explicit: job.explicit)
+        // The index is a connection of this thread's: it is read here, before any lane starts,
+        // and a pg_dump directory archive (whose load reads it again) stays on this thread.
+        let entries = jobs.map { index.entry(productionPath: $0.plan.dump) }
+        let results = DumpResults(count: jobs.count)
+        let streamed = jobs.indices.filter { entries[$0]?.type != .directory }
+        for number in jobs.indices where entries[number]?.type == .directory {
+            results.put(number) {
+                try verify(jobs[number].plan, entry: entries[number], number: number, explicit: jobs[number].explicit)
+            }
+        }
+        let shared = SharedVerifier(self)
+        let frozen = jobs
+        try ParallelLanes.run(streamed.count, lanes: lanes) { position in
+            let number = streamed[position]
+            results.put(number) {
+                try shared.verifier.verify(
+                    frozen[number].plan, entry: entries[number], number: number, explicit: frozen[number].explicit)
+            }
+        }
+        var outcomes: [DumpOutcome] = []
+        for (number, result) in try results.all().enumerated() {
+            let (checks, report) = result
             guard report != nil || !checks.isEmpty else { continue }
-            outcomes.append(DumpOutcome(dump: job.plan.dump, report: report, checks: checks))
+            outcomes.append(DumpOutcome(dump: jobs[number].plan.dump, report: report, checks: checks))
         }
         return outcomes
     }
@@ -62,11 +84,12 @@ struct DatabaseVerifier {
         }.map(\.productionPath).sorted().map { DatabasePlan(dump: $0) }
     }
 
-    private func verify(_ plan: DatabasePlan, number: Int, explicit: Bool) throws -> ([CheckResult], DumpReport?) {
+    private func verify(_ plan: DatabasePlan, entry: IndexedEntry?, number: Int, explicit: Bool) throws -> (
+        [CheckResult], DumpReport?
+    ) {
         let dump = plan.dump
         let checks = DatabaseChecks(dump: dump, plan: plan, now: now)
         var report = DumpReport(dump: dump, target: plan.target)
-        let entry = index.entry(productionPath: dump)
         let problem: String? =
             switch entry {
             case nil: "is not in the backup"
@@ -240,12 +263,47 @@ struct DatabaseVerifier {
     }
 }
 
-/// The servers of one db phase, stopped together at its end (also after a failure).
-final class ServerList {
+/// The servers of one db phase, stopped together at its end (also after a failure); lanes
+/// loading dumps at once add theirs.
+final class ServerList: @unchecked Sendable {
+    private let lock = NSLock()
     private var servers: [EngineServer] = []
-    func append(_ server: EngineServer) { servers.append(server) }
+    func append(_ server: EngineServer) { lock.withLock { servers.append(server) } }
     func stopAll() {
-        for server in servers { server.stop() }
-        servers.removeAll()
+        let all = lock.withLock {
+            defer { servers.removeAll() }
+            return servers
+        }
+        for server in all { server.stop() }
+    }
+}
+
+/// The verifier, handed to the lanes that load dumps at once. What they share is safe across
+/// threads: the sandbox's path and directory descriptor (opened beneath with openat2), the
+/// locked server list and progress line, the clock. The entry index, a connection confined
+/// to the set's thread, is read before the lanes start (`run`) and never by them.
+private struct SharedVerifier: @unchecked Sendable {
+    let verifier: DatabaseVerifier
+    init(_ verifier: DatabaseVerifier) { self.verifier = verifier }
+}
+
+/// Each dump's checks and report, put by whichever lane loaded it; a plan error is thrown
+/// for the first dump in order that had one, as one dump after another would have.
+private final class DumpResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<([CheckResult], DumpReport?), Error>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func put(_ number: Int, _ body: () throws -> ([CheckResult], DumpReport?)) {
+        let result = Result { try body() }
+        lock.withLock { results[number] = result }
+    }
+
+    func all() throws -> [([CheckResult], DumpReport?)] {
+        try lock.withLock { results }.map { result in
+            guard let result else { throw RestoreCheckError(.io, "a dump was left unloaded") }
+            return try result.get()
+        }
     }
 }

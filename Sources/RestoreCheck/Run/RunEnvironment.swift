@@ -12,6 +12,10 @@ public struct RunEnvironment: Sendable {
     public var showsProgress: Bool
     /// The process environment, for what a run may read from it (`RESTORECHECK_REPORT_DIR`).
     public var variables: [String: String] = ProcessInfo.processInfo.environment
+    /// The cores a run may keep busy: `--jobs` shares them between sets and a set loads its
+    /// dumps on what it gets. One makes every step run in one order (a stepping clock's
+    /// readings too, as golden files need).
+    public var cores = ProcessInfo.processInfo.activeProcessorCount
 
     public init(
         clock: any RunClock = SystemClock(), host: String = ProcessInfo.processInfo.hostName,

@@ -13,6 +13,8 @@ struct SetSteps {
     let keepSandbox: Bool
     /// `-v`: failing dump statements are quoted with their row values.
     var showValues = false
+    /// Dumps loaded at once (see `DatabaseVerifier.lanes`).
+    var dumpLanes = 1
     /// The set's own time, stall and memory limits.
     let watchdog: Watchdog
     private let progress: ProgressLine?
@@ -152,6 +154,7 @@ struct SetSteps {
             verifier.clock = environment.clock
             verifier.maxStatementBytes = set.limits.maxStatementBytes
             verifier.showValues = showValues
+            verifier.lanes = dumpLanes
             if let progress { verifier.progress = { dump, bytes in progress.importing(dump: dump, bytes: bytes) } }
             let dumps = try verifier.run()
             environment.output.clearProgress()

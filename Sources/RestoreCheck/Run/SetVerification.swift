@@ -21,6 +21,8 @@ struct SetVerification {
             set: set, environment: environment, now: now, scratch: request.output.scratch,
             keepSandbox: request.output.keepSandbox, watchdog: watchdog)
         steps.showValues = request.output.console.verbose
+        // The cores not taken by the other sets verified at once load this set's dumps at once.
+        steps.dumpLanes = max(1, environment.cores / max(1, request.jobs))
         let archive = try steps.selectSource(archive: request.archive, latest: request.latest, into: &report)
         let manifests = ResolvedManifests.resolve(set.manifest, override: request.manifest, archive: archive)
         let sandbox = try steps.makeSandbox(into: &report)

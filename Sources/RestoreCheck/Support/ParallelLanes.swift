@@ -15,13 +15,18 @@ enum ParallelLanes {
             return
         }
         let queue = JobQueue(count: count, lanes: lanes)
+        // A set's limits follow its work onto the lanes: a trip stops the lanes' jobs too.
+        let watchdog = Watchdog.current
         let drain: @Sendable () -> Void = {
             while let index = queue.next() {
                 do { try job(index) } catch { queue.fail(error) }
             }
         }
         for _ in 1..<lanes {
-            let thread = Thread { drain() }
+            let thread = Thread {
+                watchdog?.bindToThisThread()
+                drain()
+            }
             thread.stackSize = stackSize
             thread.start()
         }

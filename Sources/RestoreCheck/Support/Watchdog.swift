@@ -51,6 +51,10 @@ final class Watchdog: @unchecked Sendable {
         rc_thread_watchdog().map { Unmanaged<Watchdog>.fromOpaque($0).takeUnretainedValue() }
     }
 
+    /// Makes this the watchdog of a thread that works for the set (`ParallelLanes`); the
+    /// binding ends with the thread.
+    func bindToThisThread() { rc_set_thread_watchdog(Unmanaged.passUnretained(self).toOpaque()) }
+
     /// The limit this set tripped, thrown at its next `Interruption.check()`.
     var stop: RestoreCheckError? { lock.withLock { stopError } }
 
