@@ -56,4 +56,14 @@ import Testing
         #expect(planError("sets: [\n")?.kind == .plan)
         #expect(planError("sets:\n  - name: a\n  - name: a\n")?.message.contains("unique") == true)
     }
+
+    /// A key given twice in a set (two `databases:` lists, an easy slip when pasting) names
+    /// the key and a line, in one line: not the whole set quoted back.
+    @Test func aKeyGivenTwiceIsNamedWithItsLine() {
+        let error = planError(
+            "sets:\n  - name: shop\n    databases:\n      - dump: /a.sql\n    schedule: daily\n"
+                + "    databases:\n      - dump: /b.sql\n")
+        #expect(error?.kind == .plan && error?.message.contains("'databases' is given twice") == true)
+        #expect(error?.line != nil && error?.message.contains("\n") == false, "\(String(describing: error))")
+    }
 }

@@ -34,6 +34,12 @@ public struct PlanLoader {
             // resolver is enough; the default one runs a dozen regular expressions per scalar,
             // which was half a plan's load time and every `--jobs` worker pays it again.
             root = try Yams.compose(yaml: text, .basic)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            // Yams' own text quotes the whole mapping, which for a set is most of the plan.
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            throw RestoreCheckError(
+                .plan, "\(keys) is given twice in the same mapping, first on this line: keep one",
+                path: file, line: context.mark.line)
         } catch {
             throw RestoreCheckError(.plan, "not valid YAML: \(error)", path: file)
         }
