@@ -20,6 +20,12 @@ public final class Restorer {
     public var progress: ((UInt64, Int) -> Void)?
     /// Told of every entry and every block, so a reader that stops progressing is stopped.
     var watchdog: Watchdog?
+    /// Told of every entry as it is indexed, and again of a file whose bytes a later entry
+    /// rewrote (cpio keeps a hardlinked file's data on its last link): dumps are imported
+    /// while the restore goes on (`DumpPrefetch`), and must hear of any later change.
+    var entryIndexed: ((IndexedEntry) -> Void)?
+    /// The index being filled.
+    var index: EntryIndex { outcome.index }
 
     static let manifestNames: Set<String> = [
         "SHA256SUMS", "SHA512SUMS", "SHA1SUMS", "MD5SUMS",
@@ -162,7 +168,7 @@ public final class Restorer {
         switch verdict {
         case .refuse(let reason):
             outcome.unsafe.append(Offender(header.name, reason))
-            try outcome.index.add(entry)
+            try indexed(entry)
             try archive.skipData()
             return
         case .restoreStripped(let reason):
@@ -177,16 +183,23 @@ public final class Restorer {
             outcome.unsafe.append(Offender(header.name, refusal.reason))
             try archive.skipData()
         } catch let damage as ArchiveError {
-            try outcome.index.add(entry) // known to the checks, but not restored
+            try indexed(entry) // known to the checks, but not restored
             throw damage
         }
-        let position = try outcome.index.add(entry)
+        let position = try indexed(entry)
         if lookForManifests, entry.restored, entry.type == .file, let safe,
             safe.count == mapper.layout.stripComponents + 1
         {
             loadEmbeddedManifest(
                 outcome.index[position], baseKey: safe.dropLast().map(EntryName.key).joined(separator: "/"))
         }
+    }
+
+    @discardableResult
+    private func indexed(_ entry: IndexedEntry) throws -> Int {
+        let position = try outcome.index.add(entry)
+        entryIndexed?(entry)
+        return position
     }
 
     private func materialize(
@@ -217,6 +230,7 @@ public final class Restorer {
                 if let position = outcome.index.position(ofKey: targetKey) {
                     outcome.index[position].digests = entry.digests
                     outcome.index[position].size = header.size
+                    entryIndexed?(outcome.index[position])
                 }
             } else {
                 entry.digests = outcome.index.entry(key: targetKey)?.digests ?? [:]

@@ -29,6 +29,8 @@ struct DatabaseVerifier {
     let servers = ServerList()
     /// Dumps loaded at once: the cores a set has (`--jobs` shares them out between sets).
     var lanes = 1
+    /// Dumps loaded while the archive was still being restored (`DumpPrefetch`).
+    var prefetched: [String: DumpPrefetch.Loaded] = [:]
 
     /// Names a dump may have; files of these names are opened and recognised by content.
     static let dumpSuffixes = [
@@ -52,12 +54,18 @@ struct DatabaseVerifier {
         // and a pg_dump directory archive (whose load reads it again) stays on this thread.
         let entries = jobs.map { index.entry(productionPath: $0.plan.dump) }
         let results = DumpResults(count: jobs.count)
-        let streamed = jobs.indices.filter { entries[$0]?.type != .directory }
+        for (number, job) in jobs.enumerated() {
+            guard let early = prefetched[job.plan.dump], early.explicit == job.explicit,
+                let entry = entries[number], Self.sameBytes(entry, early.entry)
+            else { continue }
+            results.put(number) { try early.result.get() }
+        }
         for number in jobs.indices where entries[number]?.type == .directory {
             results.put(number) {
                 try verify(jobs[number].plan, entry: entries[number], number: number, explicit: jobs[number].explicit)
             }
         }
+        let streamed = jobs.indices.filter { entries[$0]?.type != .directory && !results.has($0) }
         let shared = SharedVerifier(self)
         let frozen = jobs
         try ParallelLanes.run(streamed.count, lanes: lanes) { position in
@@ -78,13 +86,33 @@ struct DatabaseVerifier {
 
     /// Every restored regular file whose name looks like a dump and whose bytes confirm it.
     private func autoDetected() -> [DatabasePlan] {
-        index.entries.filter { entry in
-            entry.type == .file && entry.restored
-                && Self.dumpSuffixes.contains { entry.productionPath.lowercased().hasSuffix($0) }
-        }.map(\.productionPath).sorted().map { DatabasePlan(dump: $0) }
+        index.entries.filter(Self.looksLikeDump).map(\.productionPath).sorted().map { DatabasePlan(dump: $0) }
     }
 
-    private func verify(_ plan: DatabasePlan, entry: IndexedEntry?, number: Int, explicit: Bool) throws -> (
+    private static func looksLikeDump(_ entry: IndexedEntry) -> Bool {
+        entry.type == .file && entry.restored
+            && dumpSuffixes.contains { entry.productionPath.lowercased().hasSuffix($0) }
+    }
+
+    /// Whether `run` will load this entry, and whether the plan names it: what `DumpPrefetch`
+    /// loads early, decided from the entry alone, as `run` decides from the whole index.
+    static func wants(_ entry: IndexedEntry, plans: [DatabasePlan]?, alsoFindUnder: [String]) -> (
+        plan: DatabasePlan, explicit: Bool
+    )? {
+        if let plans {
+            if let plan = plans.first(where: { $0.dump == entry.productionPath }) { return (plan, true) }
+            guard alsoFindUnder.contains(where: { entry.productionPath.hasPrefix($0 + "/") }) else { return nil }
+        }
+        return looksLikeDump(entry) ? (DatabasePlan(dump: entry.productionPath), false) : nil
+    }
+
+    /// The same restored file: a load from one stands for the other.
+    static func sameBytes(_ entry: IndexedEntry, _ other: IndexedEntry) -> Bool {
+        entry.type == .file && other.type == .file && entry.restored && other.restored && entry.size == other.size
+            && entry.digests[.sha256] != nil && entry.digests[.sha256] == other.digests[.sha256]
+    }
+
+    func verify(_ plan: DatabasePlan, entry: IndexedEntry?, number: Int, explicit: Bool) throws -> (
         [CheckResult], DumpReport?
     ) {
         let dump = plan.dump
@@ -299,6 +327,8 @@ private final class DumpResults: @unchecked Sendable {
         let result = Result { try body() }
         lock.withLock { results[number] = result }
     }
+
+    func has(_ number: Int) -> Bool { lock.withLock { results[number] != nil } }
 
     func all() throws -> [([CheckResult], DumpReport?)] {
         try lock.withLock { results }.map { result in

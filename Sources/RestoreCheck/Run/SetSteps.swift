@@ -60,7 +60,7 @@ struct SetSteps {
     /// whatever the manifests (and `extraDigests`) need, indexed.
     func restore(
         _ archive: SelectedArchive, into sandbox: Sandbox, manifests: ResolvedManifests, limits: RestoreLimits,
-        extraDigests: Set<DigestAlgorithm> = [], report: inout SetReport
+        extraDigests: Set<DigestAlgorithm> = [], prefetch: DumpPrefetch? = nil, report: inout SetReport
     ) throws -> RestoreOutcome {
         try report.timed(.archive, clock: environment.clock) {
             let restorer = try Restorer(
@@ -75,6 +75,10 @@ struct SetSteps {
                 }
             }
             restorer.watchdog = watchdog
+            if let prefetch {
+                let index = restorer.index
+                restorer.entryIndexed = { prefetch.saw($0, in: index) }
+            }
             watchdog.armStall(true)
             defer { watchdog.armStall(false) }
             var outcome = try restorer.restore(fd: archive.descriptor.raw, displayPath: archive.displayPath)
@@ -142,20 +146,15 @@ struct SetSteps {
     }
 
     /// Db: every dump re-imported into its throwaway target and judged. `findDumps` false
-    /// restores only the dumps the plan names.
-    func importDumps(_ outcome: RestoreOutcome, sandbox: Sandbox, findDumps: Bool, into report: inout SetReport) throws
-        -> [DumpOutcome]
-    {
+    /// restores only the dumps the plan names. Those `prefetch` loaded during the restore
+    /// are taken as they are (it keeps only what nothing changed since).
+    func importDumps(
+        _ outcome: RestoreOutcome, sandbox: Sandbox, findDumps: Bool, prefetch: DumpPrefetch? = nil,
+        into report: inout SetReport
+    ) throws -> [DumpOutcome] {
         let dumps = try report.timed(.db, clock: environment.clock) { () -> ([DumpOutcome], [CheckResult]) in
-            var verifier = DatabaseVerifier(
-                sandbox: sandbox, reader: SandboxReader(rootFD: sandbox.rootFD), diskRoot: sandbox.rootPath,
-                index: outcome.index, plans: set.databases ?? (findDumps ? nil : []), now: now,
-                alsoFindUnder: set.presets.filter { $0.kind == .databaseDumps }.map(\.location))
-            verifier.clock = environment.clock
-            verifier.maxStatementBytes = set.limits.maxStatementBytes
-            verifier.showValues = showValues
-            verifier.lanes = dumpLanes
-            if let progress { verifier.progress = { dump, bytes in progress.importing(dump: dump, bytes: bytes) } }
+            var verifier = databaseVerifier(index: outcome.index, sandbox: sandbox, findDumps: findDumps)
+            verifier.prefetched = prefetch?.finish() ?? [:]
             let dumps = try verifier.run()
             environment.output.clearProgress()
             return (dumps, dumps.checks)
@@ -164,6 +163,34 @@ struct SetSteps {
         report.databases = dumps.reports
         return dumps
     }
+
+    /// Loads the set's dumps during the restore when the set has a core to spare for it.
+    func dumpPrefetch(sandbox: Sandbox, findDumps: Bool) -> DumpPrefetch? {
+        guard dumpLanes > 1 else { return nil }
+        let (plans, under) = (dumpPlans(findDumps: findDumps), dumpDirectories)
+        return DumpPrefetch(
+            wanted: { DatabaseVerifier.wants($0, plans: plans, alsoFindUnder: under) },
+            makeVerifier: { index in databaseVerifier(index: index, sandbox: sandbox, findDumps: findDumps) })
+    }
+
+    /// The db phase's verifier, as the plan and the command line set it up.
+    private func databaseVerifier(index: EntryIndex, sandbox: Sandbox, findDumps: Bool) -> DatabaseVerifier {
+        var verifier = DatabaseVerifier(
+            sandbox: sandbox, reader: SandboxReader(rootFD: sandbox.rootFD), diskRoot: sandbox.rootPath,
+            index: index, plans: dumpPlans(findDumps: findDumps), now: now, alsoFindUnder: dumpDirectories)
+        verifier.clock = environment.clock
+        verifier.maxStatementBytes = set.limits.maxStatementBytes
+        verifier.showValues = showValues
+        verifier.lanes = dumpLanes
+        if let progress { verifier.progress = { dump, bytes in progress.importing(dump: dump, bytes: bytes) } }
+        return verifier
+    }
+
+    /// The dumps the plan names; nil: every dump found (`findDumps`).
+    private func dumpPlans(findDumps: Bool) -> [DatabasePlan]? { set.databases ?? (findDumps ? nil : []) }
+
+    /// Where `preset: database-dumps` looks for dumps besides those the plan names.
+    private var dumpDirectories: [String] { self.set.presets.filter { $0.kind == .databaseDumps }.map(\.location) }
 
     /// Files, after the db phase: the presets (two of them read the dumps' outcomes).
     func judgePresets(

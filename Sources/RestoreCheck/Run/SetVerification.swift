@@ -26,12 +26,17 @@ struct SetVerification {
         let archive = try steps.selectSource(archive: request.archive, latest: request.latest, into: &report)
         let manifests = ResolvedManifests.resolve(set.manifest, override: request.manifest, archive: archive)
         let sandbox = try steps.makeSandbox(into: &report)
-        let outcome = try steps.restore(archive, into: sandbox, manifests: manifests, limits: limits, report: &report)
+        // Dumps load while the rest restores; whatever happens, they end before the sandbox goes.
+        let prefetch = steps.dumpPrefetch(sandbox: sandbox, findDumps: true)
+        defer { _ = prefetch?.finish() }
+        let outcome = try steps.restore(
+            archive, into: sandbox, manifests: manifests, limits: limits, prefetch: prefetch, report: &report)
         steps.judgeCopies(archive, outcome, into: &report)
         steps.judgeArchive(outcome, into: &report)
         let reader = SandboxReader(rootFD: sandbox.rootFD)
         steps.judgeFiles(outcome, manifests: manifests, reader: reader, into: &report)
-        let dumps = try steps.importDumps(outcome, sandbox: sandbox, findDumps: true, into: &report)
+        let dumps = try steps.importDumps(
+            outcome, sandbox: sandbox, findDumps: true, prefetch: prefetch, into: &report)
         steps.judgePresets(outcome, dumps: dumps, reader: reader, into: &report)
         steps.judgeIndex(outcome, into: &report)
     }
