@@ -67,6 +67,10 @@ final class DumpPrefetch: @unchecked Sendable {
         waiting.removeAll()
         while running { condition.wait() }
         verifier?.servers.stopAll()
+        // The verifier holds the sandbox, removed when its last owner goes: the lane's thread
+        // may keep this object a moment longer, so it lets go of the verifier now.
+        verifier = nil
+        makeVerifier = nil
         return loaded.filter { !changed.contains($0.key) }
     }
 

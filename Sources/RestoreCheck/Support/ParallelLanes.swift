@@ -14,23 +14,21 @@ enum ParallelLanes {
             for index in 0..<count { try job(index) }
             return
         }
-        let queue = JobQueue(count: count, lanes: lanes)
+        // The lanes reach the job through the queue, which lets go of it once they are done: a
+        // thread's closure can outlive `run` by a moment, and must not keep what the job holds
+        // (a set's sandbox, removed when its last owner goes) alive past it.
+        let queue = JobQueue(count: count, lanes: lanes, job: job)
         // A set's limits follow its work onto the lanes: a trip stops the lanes' jobs too.
         let watchdog = Watchdog.current
-        let drain: @Sendable () -> Void = {
-            while let index = queue.next() {
-                do { try job(index) } catch { queue.fail(error) }
-            }
-        }
         for _ in 1..<lanes {
             let thread = Thread {
                 watchdog?.bindToThisThread()
-                drain()
+                queue.drain()
             }
             thread.stackSize = stackSize
             thread.start()
         }
-        drain()
+        queue.drain()
         try queue.wait()
     }
 }
@@ -42,18 +40,27 @@ private final class JobQueue: @unchecked Sendable {
     private var taken = 0
     private var running: Int
     private var error: Error?
+    private var job: (@Sendable (Int) throws -> Void)?
 
-    init(count: Int, lanes: Int) {
+    init(count: Int, lanes: Int, job: @escaping @Sendable (Int) throws -> Void) {
         self.count = count
         running = lanes
+        self.job = job
+    }
+
+    /// One lane: jobs until none is left or one has failed.
+    func drain() {
+        while let (index, job) = next() {
+            do { try job(index) } catch { fail(error) }
+        }
     }
 
     /// The next job, or nil once all are taken or one has failed (the lane then ends).
-    func next() -> Int? {
+    private func next() -> (Int, @Sendable (Int) throws -> Void)? {
         condition.withLock {
-            if error == nil, taken < count {
+            if error == nil, taken < count, let job {
                 taken += 1
-                return taken - 1
+                return (taken - 1, job)
             }
             running -= 1
             condition.broadcast()
@@ -61,12 +68,13 @@ private final class JobQueue: @unchecked Sendable {
         }
     }
 
-    func fail(_ error: Error) { condition.withLock { self.error = self.error ?? error } }
+    private func fail(_ error: Error) { condition.withLock { self.error = self.error ?? error } }
 
-    /// Returns once every lane has ended; throws the first error.
+    /// Returns once every lane has ended, the job let go of; throws the first error.
     func wait() throws {
         try condition.withLock {
             while running > 0 { condition.wait() }
+            job = nil
             if let error { throw error }
         }
     }
