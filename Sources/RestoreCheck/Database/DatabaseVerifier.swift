@@ -53,31 +53,33 @@ struct DatabaseVerifier {
         // The index is a connection of this thread's: it is read here, before any lane starts,
         // and a pg_dump directory archive (whose load reads it again) stays on this thread.
         let entries = jobs.map { index.entry(productionPath: $0.plan.dump) }
-        let results = DumpResults(count: jobs.count)
+        var results = [Result<([CheckResult], DumpReport?), Error>?](repeating: nil, count: jobs.count)
         for (number, job) in jobs.enumerated() {
             guard let early = prefetched[job.plan.dump], early.explicit == job.explicit,
                 let entry = entries[number], Self.sameBytes(entry, early.entry)
             else { continue }
-            results.put(number) { try early.result.get() }
+            results[number] = early.result
         }
         for number in jobs.indices where entries[number]?.type == .directory {
-            results.put(number) {
+            results[number] = Result {
                 try verify(jobs[number].plan, entry: entries[number], number: number, explicit: jobs[number].explicit)
             }
         }
-        let streamed = jobs.indices.filter { entries[$0]?.type != .directory && !results.has($0) }
+        let streamed = jobs.indices.filter { results[$0] == nil }
         let shared = SharedVerifier(self)
         let frozen = jobs
-        try ParallelLanes.run(streamed.count, lanes: lanes) { position in
+        let loaded = try ParallelLanes.map(streamed.count, lanes: lanes) { position in
             let number = streamed[position]
-            results.put(number) {
+            return Result {
                 try shared.verifier.verify(
                     frozen[number].plan, entry: entries[number], number: number, explicit: frozen[number].explicit)
             }
         }
+        for (position, number) in streamed.enumerated() { results[number] = loaded[position] }
         var outcomes: [DumpOutcome] = []
-        for (number, result) in try results.all().enumerated() {
-            let (checks, report) = result
+        // A plan error is thrown for the first dump in order that had one, as one after another would.
+        for (number, result) in results.enumerated() {
+            let (checks, report) = try (result ?? .failure(RestoreCheckError(.io, "a dump was left unloaded"))).get()
             guard report != nil || !checks.isEmpty else { continue }
             outcomes.append(DumpOutcome(dump: jobs[number].plan.dump, report: report, checks: checks))
         }
@@ -313,27 +315,4 @@ final class ServerList: @unchecked Sendable {
 private struct SharedVerifier: @unchecked Sendable {
     let verifier: DatabaseVerifier
     init(_ verifier: DatabaseVerifier) { self.verifier = verifier }
-}
-
-/// Each dump's checks and report, put by whichever lane loaded it; a plan error is thrown
-/// for the first dump in order that had one, as one dump after another would have.
-private final class DumpResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<([CheckResult], DumpReport?), Error>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func put(_ number: Int, _ body: () throws -> ([CheckResult], DumpReport?)) {
-        let result = Result { try body() }
-        lock.withLock { results[number] = result }
-    }
-
-    func has(_ number: Int) -> Bool { lock.withLock { results[number] != nil } }
-
-    func all() throws -> [([CheckResult], DumpReport?)] {
-        try lock.withLock { results }.map { result in
-            guard let result else { throw RestoreCheckError(.io, "a dump was left unloaded") }
-            return try result.get()
-        }
-    }
 }

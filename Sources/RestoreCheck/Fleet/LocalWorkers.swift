@@ -10,27 +10,37 @@ import Foundation
 struct LocalWorkers {
     let request: VerifyRequest
     let environment: RunEnvironment
+    let plan: Plan
+    /// Each set's largest archive (nil: none found), read once for the dealing and the limits.
+    private let sizes: [UInt64?]
 
     /// Memory one set may need at once: a restore's buffers and index plus a database engine.
     static let memoryPerWorker: UInt64 = 512 << 20
 
-    func verify(_ plan: Plan, now: Date, lanes: Int) throws -> [SetReport] {
-        let sizes = plan.sets.map { Self.largestArchive($0.source) ?? 0 }
-        let order = plan.sets.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
-        let reports = SetReports(count: plan.sets.count)
-        let (request, environment) = (request, environment)
-        try ParallelLanes.run(order.count, lanes: lanes) { position in
-            let index = order[position]
-            let set = plan.sets[index]
-            reports.put(
-                index, try SetVerification(set: set, request: request, environment: environment, now: now).run())
+    init(request: VerifyRequest, environment: RunEnvironment, plan: Plan) {
+        self.request = request
+        self.environment = environment
+        self.plan = plan
+        sizes = plan.sets.map { Self.largestArchive($0.source) }
+    }
+
+    /// The plan's sets, `lanes` at a time; the reports in the plan's order.
+    func verify(now: Date, lanes: Int) throws -> [SetReport] {
+        let size = sizes.map { $0 ?? 0 }
+        let order = plan.sets.indices.sorted { size[$0] != size[$1] ? size[$0] > size[$1] : $0 < $1 }
+        let (request, environment, plan) = (request, environment, plan)
+        let reports = try ParallelLanes.map(order.count, lanes: lanes) { position in
+            try SetVerification(set: plan.sets[order[position]], request: request, environment: environment, now: now)
+                .run()
         }
-        return try reports.all()
+        var inPlanOrder = [SetReport?](repeating: nil, count: plan.sets.count)
+        for (position, index) in order.enumerated() { inPlanOrder[index] = reports[position] }
+        return inPlanOrder.compactMap { $0 }
     }
 
     /// `--jobs` lowered to what this machine can hold at once: memory for each set, and
     /// scratch space for the largest archives restored side by side (four times their size).
-    func affordableJobs(_ plan: Plan) -> Int {
+    func affordableJobs() -> Int {
         var jobs = min(request.jobs, plan.sets.count)
         if let available = Self.availableMemory(), available / Self.memoryPerWorker < UInt64(jobs) {
             let fit = max(1, Int(available / Self.memoryPerWorker))
@@ -39,7 +49,7 @@ struct LocalWorkers {
                     + "available, \(ByteSize.format(Self.memoryPerWorker)) wanted per set")
             jobs = fit
         }
-        let sizes = plan.sets.compactMap { Self.largestArchive($0.source) }.sorted(by: >)
+        let sizes = sizes.compactMap { $0 }.sorted(by: >)
         var stats = statvfs()
         if jobs > 1, !sizes.isEmpty, statvfs(Sandbox.base(request.output.scratch), &stats) == 0 {
             let free = UInt64(stats.f_bavail) * UInt64(stats.f_frsize)
@@ -73,21 +83,5 @@ struct LocalWorkers {
         guard let directory = source.latest, let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
         else { return nil }
         return names.compactMap { size("\(directory)/\($0)") }.max()
-    }
-}
-
-/// Each set's report, put by whichever lane verified it, read in the plan's order.
-private final class SetReports: @unchecked Sendable {
-    private let lock = NSLock()
-    private var reports: [SetReport?]
-
-    init(count: Int) { reports = Array(repeating: nil, count: count) }
-
-    func put(_ index: Int, _ report: SetReport) { lock.withLock { reports[index] = report } }
-
-    func all() throws -> [SetReport] {
-        let done = lock.withLock { reports.compactMap { $0 } }
-        guard done.count == reports.count else { throw RestoreCheckError(.io, "a set was left unverified") }
-        return done
     }
 }

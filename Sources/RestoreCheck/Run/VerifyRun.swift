@@ -75,11 +75,11 @@ public struct VerifyRun {
         var report: RunReport
         var lanes = 1
         if request.jobs > 1, plan.sets.count > 1 {
-            let workers = LocalWorkers(request: request, environment: environment)
-            lanes = workers.affordableJobs(plan)
+            let workers = LocalWorkers(request: request, environment: environment, plan: plan)
+            lanes = workers.affordableJobs()
             report = try RunReport.collect(
                 plan, path: request.planPath, now: request.now, strict: request.strict, environment: environment,
-                all: { [lanes] plan, now in try workers.verify(plan, now: now, lanes: lanes) })
+                all: { [lanes] _, now in try workers.verify(now: now, lanes: lanes) })
         } else {
             report = try RunReport.collect(
                 plan, path: request.planPath, now: request.now, strict: request.strict,

@@ -31,6 +31,31 @@ enum ParallelLanes {
         queue.drain()
         try queue.wait()
     }
+
+    /// As `run`, with each job's value returned in the jobs' order, whichever lane ran it.
+    static func map<Value>(_ count: Int, lanes: Int, _ job: @escaping @Sendable (Int) throws -> Value) throws
+        -> [Value]
+    {
+        let values = Slots<Value>(count: count)
+        try run(count, lanes: lanes) { index in values.put(index, try job(index)) }
+        return try values.all()
+    }
+}
+
+/// One slot per job, filled by whichever lane ran it.
+private final class Slots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Value?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func put(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
+
+    func all() throws -> [Value] {
+        let done = lock.withLock { values.compactMap { $0 } }
+        guard done.count == values.count else { throw RestoreCheckError(.io, "a job was left undone") }
+        return done
+    }
 }
 
 /// The jobs not yet taken, the lanes still running and the first error.
