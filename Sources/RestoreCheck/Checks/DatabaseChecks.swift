@@ -177,38 +177,97 @@ struct DatabaseChecks {
     }
 }
 
-/// Timestamps as the engines print them: `2026-11-25 10:00:00[.123][+00[:00]]`, ISO 8601
-/// with `T` and `Z`, a bare date, or Unix seconds. No zone means UTC.
+/// Timestamps as the engines print them: `2026-11-25 10:00:00[.123][Z|+00|+0000|+00:00]` (or
+/// with `T`), a bare date, or Unix seconds. No zone means UTC. Read by hand, strictly: a
+/// `DateFormatter` per value set up ICU each time (the first one a set's slowest step), and
+/// read `26-11-25` as the year 26 and `+1` as an hour.
 enum TimestampText {
     static func parse(_ value: SQLValue) -> Date? {
         switch value {
         case .integer(let seconds): return Date(timeIntervalSince1970: Double(seconds))
         case .real(let seconds): return Date(timeIntervalSince1970: seconds)
-        case .text(let bytes): return parse(String(decoding: bytes, as: UTF8.self))
+        case .text(let bytes): return parse(bytes[...])
         default: return nil
         }
     }
 
-    static func parse(_ text: String) -> Date? {
-        var text = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: " ")
-        if text.hasSuffix("Z") { text = String(text.dropLast()) + "+00:00" }
-        if text.count == 10 { text += " 00:00:00" }
-        // Drop fractional seconds.
-        if let dot = text.firstIndex(of: "."), text.distance(from: text.startIndex, to: dot) == 19 {
-            var end = text.index(after: dot)
-            while end < text.endIndex, text[end].isNumber { end = text.index(after: end) }
-            text.removeSubrange(dot..<end)
+    static func parse(_ text: String) -> Date? { parse(Array(text.utf8)[...]) }
+
+    private static func parse(_ text: ArraySlice<UInt8>) -> Date? {
+        var cursor = DigitCursor(text.trimmingSpaces())
+        guard let year = cursor.number(4), cursor.skip("-"), let month = cursor.number(2), cursor.skip("-"),
+            let day = cursor.number(2)
+        else { return nil }
+        if cursor.atEnd {
+            return ISOTime.utc(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
         }
-        var zone = "+0000"
-        if text.count > 19 {
-            var suffix = String(text.dropFirst(19)).replacingOccurrences(of: ":", with: "")
-            if suffix.count == 3 { suffix += "00" }
-            zone = suffix
-            text = String(text.prefix(19))
+        guard cursor.skip(" ") || cursor.skip("T"), let hour = cursor.number(2), cursor.skip(":"),
+            let minute = cursor.number(2), cursor.skip(":"), let second = cursor.number(2)
+        else { return nil }
+        if cursor.skip(".") {
+            guard cursor.digits() > 0 else { return nil }
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ssZ"
-        return formatter.date(from: text + zone)
+        var offset: Int32 = 0
+        if !cursor.skip("Z"), let sign: Int32 = cursor.skip("+") ? 1 : cursor.skip("-") ? -1 : nil {
+            guard let hours = cursor.number(2) else { return nil }
+            var minutes: Int32 = 0
+            if !cursor.atEnd {
+                _ = cursor.skip(":")
+                guard let given = cursor.number(2), given < 60 else { return nil }
+                minutes = given
+            }
+            offset = sign * (hours * 3600 + minutes * 60)
+        }
+        guard cursor.atEnd,
+            let local = ISOTime.utc(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        else { return nil }
+        return local.addingTimeInterval(-TimeInterval(offset))
+    }
+}
+
+/// Fixed-width decimal fields and separators, left to right.
+private struct DigitCursor {
+    let bytes: ArraySlice<UInt8>
+    var position: Int
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        position = bytes.startIndex
+    }
+
+    var atEnd: Bool { position == bytes.endIndex }
+
+    mutating func skip(_ character: Unicode.Scalar) -> Bool {
+        guard !atEnd, bytes[position] == UInt8(character.value) else { return false }
+        position += 1
+        return true
+    }
+
+    /// Exactly `width` digits.
+    mutating func number(_ width: Int) -> Int32? {
+        guard bytes.endIndex - position >= width else { return nil }
+        var value: Int32 = 0
+        for byte in bytes[position..<position + width] {
+            guard (48...57).contains(byte) else { return nil }
+            value = value * 10 + Int32(byte - 48)
+        }
+        position += width
+        return value
+    }
+
+    /// Skips a run of digits; returns how many.
+    mutating func digits() -> Int {
+        let start = position
+        while !atEnd, (48...57).contains(bytes[position]) { position += 1 }
+        return position - start
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    fileprivate func trimmingSpaces() -> ArraySlice<UInt8> {
+        var slice = self
+        while let first = slice.first, first == 32 || first == 9 { slice = slice.dropFirst() }
+        while let last = slice.last, last == 32 || last == 9 { slice = slice.dropLast() }
+        return slice
     }
 }

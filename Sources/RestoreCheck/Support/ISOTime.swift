@@ -44,9 +44,16 @@ public enum ISOTime {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
         else { return nil }
+        return utc(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
+    /// A civil moment in UTC; nil when it is none (31 February, hour 24).
+    static func utc(year: Int32, month: Int32, day: Int32, hour: Int32, minute: Int32, second: Int32) -> Date? {
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else {
+            return nil
+        }
         var parts = tm()
         parts.tm_year = year - 1900
         parts.tm_mon = month - 1
