@@ -54,6 +54,13 @@ struct InsertParser {
     /// Calls `row` with each tuple's values. Returns false (having called `row` for no tuple)
     /// when a value is not a literal; a statement up to `batchBytes` is bound whole or run whole.
     func rows(_ bytes: [UInt8], from start: Int, _ row: ([SQLValue]) throws -> Void) throws -> Bool {
+        try batches(bytes, from: start) { tuples in
+            for tuple in tuples { try row(tuple) }
+        }
+    }
+
+    /// As `rows`, with the tuples handed over a batch at a time (each batch the caller's to keep).
+    func batches(_ bytes: [UInt8], from start: Int, _ batch: ([[SQLValue]]) throws -> Void) throws -> Bool {
         var tuples: [[SQLValue]] = []
         var cursor = SQLCursor(bytes, dialect: dialect, at: start)
         var batchStart = start
@@ -74,15 +81,15 @@ struct InsertParser {
             guard cursor.accept(byte: 0x29) else { return try notLiteral() }
             tuples.append(values)
             if cursor.index - batchStart >= Self.batchBytes {
-                for tuple in tuples { try row(tuple) }
-                tuples.removeAll(keepingCapacity: true)
+                try batch(tuples)
+                tuples = []
                 batchStart = cursor.index
                 flushed = true
             }
         } while cursor.accept(byte: 0x2C)
         cursor.skipSpace()
         guard cursor.atEnd else { return try notLiteral() }
-        for tuple in tuples { try row(tuple) }
+        if !tuples.isEmpty { try batch(tuples) }
         return true
     }
 
